@@ -1,0 +1,52 @@
+# Stapteam — the two promises of the README:
+#   make demo   sets up and serves the app with demo data (SQLite) on http://127.0.0.1:8000
+#   make test   sets up and runs the whole test suite (SQLite unless DATABASE_URL is set)
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+GEINSTALLEERD := $(VENV)/.geinstalleerd
+DEMO_DATABASE_URL ?= sqlite:///$(CURDIR)/demo.sqlite3
+DEMO := DJANGO_SETTINGS_MODULE=stapteam.settings.dev DATABASE_URL=$(DEMO_DATABASE_URL)
+
+.PHONY: demo test install lint format check lock benchmark clean
+
+$(GEINSTALLEERD): requirements/dev.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements/dev.txt
+	touch $@
+
+install: $(GEINSTALLEERD)
+
+demo: $(GEINSTALLEERD)
+	$(DEMO) $(BIN)/python manage.py migrate --noinput
+	$(DEMO) $(BIN)/python manage.py seed_demo
+	$(DEMO) $(BIN)/python manage.py runserver 127.0.0.1:8000
+
+test: $(GEINSTALLEERD)
+	$(BIN)/python -m pytest
+
+lint: $(GEINSTALLEERD)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(GEINSTALLEERD)
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+check: $(GEINSTALLEERD)
+	$(BIN)/python manage.py makemigrations --check --dry-run
+	DJANGO_SETTINGS_MODULE=stapteam.settings.production \
+	  DJANGO_SECRET_KEY=controle-alleen-$$(printf 'x%.0s' $$(seq 60)) \
+	  REDIS_URL=redis://127.0.0.1:6379/0 \
+	  $(BIN)/python manage.py check --deploy --fail-level WARNING
+
+# Regenerate the pinned requirements after changing pyproject.toml.
+lock: $(GEINSTALLEERD)
+	$(BIN)/pip-compile --quiet --strip-extras --no-emit-index-url --no-emit-find-links \
+	  -o requirements/productie.txt pyproject.toml
+	$(BIN)/pip-compile --quiet --strip-extras --no-emit-index-url --no-emit-find-links \
+	  --extra dev -o requirements/dev.txt pyproject.toml
+
+clean:
+	rm -rf $(VENV) staticfiles demo.sqlite3

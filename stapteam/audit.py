@@ -1,0 +1,90 @@
+"""Writing the access log. Every view that shows, searches, serves or exports personal
+data calls ``log_toegang`` once; commands without a request call ``log_systeem``.
+"""
+
+from allauth.account.adapter import get_adapter
+from django.core.exceptions import PermissionDenied
+from django.db import models
+from django.http import HttpRequest
+
+from stapteam.constants import Actie
+from stapteam.models import Team, Toegangslog, User
+
+
+def client_ip(request: HttpRequest) -> str | None:
+    """The client's address, honouring the configured number of trusted proxies."""
+    try:
+        return get_adapter(request).get_client_ip(request)
+    except PermissionDenied:
+        return None
+
+
+def _regel(
+    *,
+    gebruiker: User | None,
+    actie: Actie,
+    omschrijving: str,
+    obj: models.Model | None,
+    client: models.Model | None,
+    team: Team | None,
+    ip_adres: str | None,
+) -> Toegangslog:
+    if team is None and client is not None:
+        team = client.team
+    return Toegangslog.objects.create(
+        gebruiker=gebruiker,
+        rol=(gebruiker.rol or "") if gebruiker else "",
+        team=team,
+        actie=actie,
+        object_type=obj._meta.label_lower if obj is not None else "",
+        object_id=str(obj.pk) if obj is not None else "",
+        client_id=client.pk if client is not None else None,
+        omschrijving=omschrijving[:500],
+        ip_adres=ip_adres,
+    )
+
+
+def log_toegang(
+    request: HttpRequest,
+    *,
+    actie: Actie,
+    omschrijving: str = "",
+    obj: models.Model | None = None,
+    client: models.Model | None = None,
+    team: Team | None = None,
+    gebruiker: User | None = None,
+) -> Toegangslog:
+    """Record that the requesting user (or ``gebruiker``) did ``actie`` on ``obj``."""
+    if gebruiker is None:
+        user = getattr(request, "user", None)
+        gebruiker = user if user is not None and user.is_authenticated else None
+    return _regel(
+        gebruiker=gebruiker,
+        actie=actie,
+        omschrijving=omschrijving,
+        obj=obj,
+        client=client,
+        team=team,
+        ip_adres=client_ip(request),
+    )
+
+
+def log_systeem(
+    *,
+    actie: Actie,
+    omschrijving: str,
+    gebruiker: User | None = None,
+    obj: models.Model | None = None,
+    client: models.Model | None = None,
+    team: Team | None = None,
+) -> Toegangslog:
+    """Record an action of a management command (no request, no address)."""
+    return _regel(
+        gebruiker=gebruiker,
+        actie=actie,
+        omschrijving=omschrijving,
+        obj=obj,
+        client=client,
+        team=team,
+        ip_adres=None,
+    )

@@ -1,0 +1,34 @@
+"""Vocabularies of the core: the roles of ONTWERP §1 and the access-log actions."""
+
+from django.db import models
+
+
+class Rol(models.TextChoices):
+    """A user's role. Each role is a Group of the same name with its model permissions."""
+
+    CASEMANAGER = "casemanager", "Casemanager"
+    ERVARINGSDESKUNDIGE = "ervaringsdeskundige", "Ervaringsdeskundige"
+    COORDINATOR = "coordinator", "Coördinator"
+    GEMEENTE = "gemeente", "Gemeente"
+    PROCESREGISSEUR = "procesregisseur", "Procesregisseur"
+    BEHEERDER = "beheerder", "Beheerder"
+
+
+# Roles that work in a team and so can be made a member of one.
+TEAMROLLEN = frozenset({Rol.CASEMANAGER, Rol.ERVARINGSDESKUNDIGE, Rol.COORDINATOR})
+# Roles that see the aggregate figures of one or more municipalities.
+GEMEENTEROLLEN = frozenset({Rol.GEMEENTE, Rol.PROCESREGISSEUR})
+
+
+class Actie(models.TextChoices):
+    """What a line of the access log records (NEN 7513: the kind of access)."""
+
+    INZIEN = "inzien", "Ingezien"
+    ZOEKEN = "zoeken", "Gezocht"
+    DOWNLOADEN = "downloaden", "Bestand gedownload"
+    EXPORTEREN = "exporteren", "Geëxporteerd"
+    RAPPORT = "rapport", "Rapport opgevraagd"
+    WIJZIGEN = "wijzigen", "Gewijzigd"
+    INLOGGEN = "inloggen", "Ingelogd"
+    UITLOGGEN = "uitloggen", "Uitgelogd"
+    INLOGPOGING_MISLUKT = "inlogpoging_mislukt", "Inlogpoging mislukt"

@@ -1,0 +1,84 @@
+"""Middleware of the core: health check, enforced MFA, extra security headers."""
+
+from allauth.mfa.models import Authenticator
+from allauth.mfa.utils import is_mfa_enabled
+from django.conf import settings
+from django.db import connection
+from django.http import JsonResponse
+from django.shortcuts import redirect
+
+
+class GezondheidMiddleware:
+    """``/gezondheid/`` answers whether the app and its database are up.
+
+    First in the chain, so the container's health check needs no allowed host name and
+    is not redirected to HTTPS. It says nothing about the data.
+    """
+
+    PAD = "/gezondheid/"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path != self.PAD:
+            return self.get_response(request)
+        try:
+            connection.ensure_connection()
+        except Exception:
+            return JsonResponse({"status": "database onbereikbaar"}, status=503)
+        return JsonResponse({"status": "ok"})
+
+
+# Pages a logged-in user without an authenticator app may still open: setting it up
+# (which can ask for the password again), viewing the recovery codes, and logging out.
+MFA_VRIJE_PAGINAS = frozenset(
+    {
+        "mfa_activate_totp",
+        "mfa_view_recovery_codes",
+        "mfa_download_recovery_codes",
+        "mfa_generate_recovery_codes",
+        "account_reauthenticate",
+        "mfa_reauthenticate",
+        "account_logout",
+    }
+)
+
+
+class MFAVerplichtMiddleware:
+    """A logged-in user without an authenticator app is sent to set one up first."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if not settings.MFA_VERPLICHT or not request.user.is_authenticated:
+            return None
+        match = request.resolver_match
+        if match is not None and match.url_name in MFA_VRIJE_PAGINAS:
+            return None
+        if is_mfa_enabled(request.user, [Authenticator.Type.TOTP]):
+            return None
+        return redirect("mfa_activate_totp")
+
+
+class BeveiligingsheadersMiddleware:
+    """Headers Django does not set itself.
+
+    - Permissions-Policy: the app never needs camera, microphone or location.
+    - Cache-Control: no-store on every page, so personal data does not stay in a shared
+      phone's cache or come back with the back button after logging out.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        if "Cache-Control" not in response.headers:
+            response.headers["Cache-Control"] = "no-store"
+        return response

@@ -1,0 +1,66 @@
+"""What each role may do: the model permissions of its Group (ONTWERP §1).
+
+This table is the one place a role's capabilities are written down. Which *objects* a
+user may touch is decided by object grants (team membership, escalations) in the access
+functions; these permissions decide which *kinds* of action a role has at all.
+
+The groups are created by migration ``stapteam.0002``; after every ``migrate`` their
+permissions are set to exactly this table (``synchroniseer_rollen``), so a permission
+added here, or taken away, reaches every database.
+"""
+
+import logging
+
+from django.apps import apps as django_apps
+from django.contrib.auth.management import create_permissions
+from django.contrib.auth.models import Group, Permission
+from django.db import DEFAULT_DB_ALIAS
+
+from stapteam.constants import Rol
+
+logger = logging.getLogger(__name__)
+
+_BEHEER = {
+    f"stapteam.{actie}_{model}"
+    for model in ("user", "team", "organisatie", "gemeente")
+    for actie in ("view", "add", "change")
+}
+
+ROL_PERMISSIES: dict[str, frozenset[str]] = {
+    Rol.CASEMANAGER: frozenset(),
+    Rol.ERVARINGSDESKUNDIGE: frozenset(),
+    Rol.COORDINATOR: frozenset(),
+    Rol.GEMEENTE: frozenset(),
+    Rol.PROCESREGISSEUR: frozenset(),
+    Rol.BEHEERDER: frozenset(_BEHEER | {"stapteam.view_toegangslog"}),
+}
+
+
+def _permissies(codes: frozenset[str], using: str) -> list[Permission]:
+    gevonden = []
+    for code in sorted(codes):
+        app_label, codename = code.split(".", 1)
+        permissie = (
+            Permission.objects.using(using)
+            .filter(content_type__app_label=app_label, codename=codename)
+            .first()
+        )
+        if permissie is None:
+            # Only while migrating to an older state; the role test catches typos.
+            logger.warning("Permissie %s bestaat (nog) niet; rol niet volledig.", code)
+            continue
+        gevonden.append(permissie)
+    return gevonden
+
+
+def synchroniseer_rollen(using: str = DEFAULT_DB_ALIAS, **kwargs) -> None:
+    """Give every role group exactly the permissions of ``ROL_PERMISSIES``.
+
+    Connected to ``post_migrate``. Permissions of all apps are created first, because
+    Django creates them app by app and this may run before the last app's turn.
+    """
+    for app_config in django_apps.get_app_configs():
+        create_permissions(app_config, verbosity=0, using=using)
+    for rol, codes in ROL_PERMISSIES.items():
+        groep, _ = Group.objects.using(using).get_or_create(name=rol)
+        groep.permissions.set(_permissies(codes, using))

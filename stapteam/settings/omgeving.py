@@ -1,0 +1,49 @@
+"""Reading configuration from environment variables, with the defaults documented.
+
+Every variable the application reads goes through these helpers, and every one of
+them is listed in ``.env.example`` and the README's configuration table.
+"""
+
+import os
+
+from django.core.exceptions import ImproperlyConfigured
+
+WAAR = {"1", "true", "ja", "yes", "on"}
+ONWAAR = {"0", "false", "nee", "no", "off", ""}
+
+
+def tekst(naam: str, standaard: str | None = None) -> str:
+    """The variable as text; without a default, a missing variable stops the start."""
+    waarde = os.environ.get(naam)
+    if waarde is None:
+        if standaard is None:
+            raise ImproperlyConfigured(f"De omgevingsvariabele {naam} is verplicht.")
+        return standaard
+    return waarde
+
+
+def boolean(naam: str, standaard: bool) -> bool:
+    waarde = os.environ.get(naam)
+    if waarde is None:
+        return standaard
+    waarde = waarde.strip().lower()
+    if waarde in WAAR:
+        return True
+    if waarde in ONWAAR:
+        return False
+    raise ImproperlyConfigured(f"{naam} moet 'true' of 'false' zijn, niet {waarde!r}.")
+
+
+def geheel_getal(naam: str, standaard: int) -> int:
+    waarde = os.environ.get(naam)
+    if waarde is None or waarde.strip() == "":
+        return standaard
+    try:
+        return int(waarde)
+    except ValueError as fout:
+        raise ImproperlyConfigured(f"{naam} moet een geheel getal zijn, niet {waarde!r}.") from fout
+
+
+def lijst(naam: str, standaard: str = "") -> list[str]:
+    """A comma-separated list; empty items are dropped."""
+    return [deel.strip() for deel in tekst(naam, standaard).split(",") if deel.strip()]

@@ -1,0 +1,86 @@
+"""Access functions of the core: who has which role, which teams and municipalities.
+
+Every view decides access through these functions (and the per-app ones built on them,
+such as ``clients.toegang``), never with its own ``if user.rol == ...``. A superuser is
+a technical account for installation and the admin: it has no role, belongs to no team
+and gets no application page.
+"""
+
+from functools import wraps
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+from django.shortcuts import get_object_or_404
+
+from stapteam.models import Gemeente, GemeenteToegang, Team, TeamLidmaatschap, User
+
+
+def mag(user: User, permissie: str) -> bool:
+    """Whether the user's role carries this model permission ('app.codename')."""
+    return (
+        user.is_authenticated
+        and user.is_active
+        and not user.is_superuser
+        and user.has_perm(permissie)
+    )
+
+
+def vereist(*permissies: str):
+    """View decorator: log in first, then every permission is needed, else 403."""
+
+    def decorator(view):
+        @wraps(view)
+        @login_required
+        def beschermd(request, *args, **kwargs):
+            if not all(mag(request.user, permissie) for permissie in permissies):
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
+
+        return beschermd
+
+    return decorator
+
+
+def team_ids_van(user: User) -> frozenset[int]:
+    """The active teams the user is a member of; read once per user object."""
+    if not user.is_authenticated or not user.is_active or user.is_superuser:
+        return frozenset()
+    if not hasattr(user, "_team_ids"):
+        user._team_ids = frozenset(
+            TeamLidmaatschap.objects.filter(
+                user=user, permission__codename="teamlid", content_object__actief=True
+            ).values_list("content_object_id", flat=True)
+        )
+    return user._team_ids
+
+
+def teams_van(user: User) -> QuerySet[Team]:
+    return Team.objects.filter(pk__in=team_ids_van(user)).select_related("gemeente")
+
+
+def is_teamlid(user: User, team: Team | int) -> bool:
+    team_id = team if isinstance(team, int) else team.pk
+    return team_id in team_ids_van(user)
+
+
+def team_voor_gebruiker(user: User, code: str) -> Team:
+    """The team with this code if the user is a member, else 404 (also when it is missing)."""
+    return get_object_or_404(teams_van(user), code=code)
+
+
+def gemeente_ids_van(user: User) -> frozenset[int]:
+    """The municipalities whose aggregate figures the user may see."""
+    if not user.is_authenticated or not user.is_active or user.is_superuser:
+        return frozenset()
+    if not hasattr(user, "_gemeente_ids"):
+        user._gemeente_ids = frozenset(
+            GemeenteToegang.objects.filter(
+                user=user, permission__codename="aggregaten_inzien"
+            ).values_list("content_object_id", flat=True)
+        )
+    return user._gemeente_ids
+
+
+def gemeenten_van(user: User) -> QuerySet[Gemeente]:
+    return Gemeente.objects.filter(pk__in=gemeente_ids_van(user))

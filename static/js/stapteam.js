@@ -1,0 +1,65 @@
+// Stapteam: small enhancements on top of pages that work without JavaScript.
+// - the menu folds away behind a button on a phone;
+// - a warning two minutes before an idle session ends, with "Ingelogd blijven".
+(function () {
+  "use strict";
+
+  function menu() {
+    var knop = document.querySelector(".kop__menuknop");
+    var nav = document.getElementById("hoofdmenu");
+    if (!knop || !nav) return;
+    var smal = window.matchMedia("(max-width: 47.99rem)");
+    function zet(open) {
+      knop.setAttribute("aria-expanded", open ? "true" : "false");
+      if (open) nav.removeAttribute("data-dicht"); else nav.setAttribute("data-dicht", "");
+    }
+    knop.hidden = false;
+    zet(!smal.matches);
+    knop.addEventListener("click", function () {
+      zet(knop.getAttribute("aria-expanded") !== "true");
+    });
+    smal.addEventListener("change", function (e) { zet(!e.matches); });
+  }
+
+  function sessie() {
+    var seconden = parseInt(document.body.dataset.sessieSeconden || "0", 10);
+    var dialoog = document.getElementById("sessie-dialoog");
+    if (!seconden || !dialoog || typeof dialoog.showModal !== "function") return;
+    var waarschuwVooraf = Math.min(120, Math.floor(seconden / 2));
+    var rest = dialoog.querySelector("[data-sessie-rest]");
+    var form = dialoog.querySelector("form");
+    var waarschuwing, einde, teller;
+
+    function plan() {
+      clearTimeout(waarschuwing); clearTimeout(einde); clearInterval(teller);
+      waarschuwing = setTimeout(waarschuw, (seconden - waarschuwVooraf) * 1000);
+      einde = setTimeout(verlopen, seconden * 1000);
+    }
+    function waarschuw() {
+      var over = waarschuwVooraf;
+      rest.textContent = over + " seconden";
+      teller = setInterval(function () {
+        over -= 10;
+        if (over > 0) rest.textContent = over + " seconden";
+      }, 10000);
+      dialoog.showModal();
+    }
+    function verlopen() {
+      window.location.href = "/accounts/login/?next=" + encodeURIComponent(window.location.pathname);
+    }
+    form.addEventListener("submit", function (e) {
+      e.preventDefault();
+      fetch(form.action, { method: "POST", body: new FormData(form), credentials: "same-origin" })
+        .then(function (antwoord) {
+          if (antwoord.ok) { dialoog.close(); plan(); } else { verlopen(); }
+        })
+        .catch(function () { dialoog.close(); plan(); });
+    });
+    plan();
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    menu();
+    sessie();
+  });
+})();

@@ -1,0 +1,40 @@
+import pytest
+from django.core.cache import cache
+
+from stapteam.constants import Rol
+from tests.factories import TeamFactory, UserFactory
+
+
+@pytest.fixture(autouse=True)
+def _lege_cache():
+    # Rate-limit counters live in the cache; every test starts without history.
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def team(db):
+    return TeamFactory(naam="Stapteam Nijmegen", code="stapteam-nijmegen")
+
+
+@pytest.fixture
+def ander_team(db):
+    return TeamFactory(naam="Stapteam Arnhem", code="stapteam-arnhem")
+
+
+@pytest.fixture
+def gebruikers(team):
+    """One user per role, all of ``team`` (or its municipality)."""
+    return {rol: UserFactory(username=f"{rol}-test", rol=rol, team=team) for rol in Rol.values}
+
+
+@pytest.fixture
+def als(client):
+    """``als(user)`` logs the test client in as that user and returns it."""
+
+    def inloggen(user):
+        client.force_login(user)
+        return client
+
+    return inloggen

@@ -1,0 +1,127 @@
+"""Security headers on every response, and production settings that refuse to be unsafe."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.urls import reverse
+
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+PROJECT = Path(__file__).resolve().parents[2]
+
+
+def csp_directieven(antwoord) -> dict[str, str]:
+    kop = antwoord["Content-Security-Policy"]
+    return {
+        deel.strip().split(" ", 1)[0]: deel.strip().split(" ", 1)[1]
+        for deel in kop.split(";")
+        if deel.strip()
+    }
+
+
+@pytest.fixture(params=["anoniem", "ingelogd"])
+def antwoord(request, client, als):
+    if request.param == "ingelogd":
+        als(UserFactory())
+        return client.get(reverse("start"))
+    return client.get("/accounts/login/")
+
+
+def test_content_security_policy_zonder_inline(antwoord):
+    csp = csp_directieven(antwoord)
+    assert csp["default-src"] == "'self'"
+    assert csp["script-src"] == "'self'"
+    assert csp["style-src"] == "'self'"
+    assert csp["frame-ancestors"] == "'none'"
+    assert csp["object-src"] == "'none'"
+    assert "unsafe-inline" not in antwoord["Content-Security-Policy"]
+    assert "unsafe-eval" not in antwoord["Content-Security-Policy"]
+
+
+def test_overige_beveiligingsheaders(antwoord):
+    assert antwoord["X-Frame-Options"] == "DENY"
+    assert antwoord["Referrer-Policy"] == "same-origin"
+    assert antwoord["X-Content-Type-Options"] == "nosniff"
+    assert antwoord["Cross-Origin-Opener-Policy"] == "same-origin"
+    assert "camera=()" in antwoord["Permissions-Policy"]
+    assert "no-store" in antwoord["Cache-Control"]
+
+
+def test_foutpaginas_hebben_ook_de_headers(client, als):
+    als(UserFactory())
+    antwoord = client.get("/bestaat-niet/")
+    assert antwoord.status_code == 404
+    assert "Niet gevonden" in antwoord.content.decode()
+    assert antwoord["X-Frame-Options"] == "DENY"
+    assert "Content-Security-Policy" in antwoord
+
+
+def test_gezondheid_zonder_toegestane_hostnaam(client):
+    antwoord = client.get("/gezondheid/", HTTP_HOST="interne-naam:8000")
+    assert antwoord.status_code == 200
+    assert antwoord.json() == {"status": "ok"}
+
+
+def productie(code: str, **omgeving: str) -> subprocess.CompletedProcess:
+    """Load the production settings in a fresh interpreter, with only ``omgeving`` set."""
+    env = {
+        "PATH": os.environ.get("PATH", ""),
+        "DJANGO_SETTINGS_MODULE": "stapteam.settings.production",
+        **omgeving,
+    }
+    return subprocess.run(
+        [sys.executable, "-c", f"import django; django.setup(); {code}"],
+        cwd=PROJECT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+GEHEIM = "p" * 20 + "-echt-willekeurig-genoeg-voor-deze-test-0123456789"
+REDIS = "redis://127.0.0.1:6379/0"
+
+
+def test_productie_weigert_zonder_geheime_sleutel():
+    uitkomst = productie("", REDIS_URL=REDIS)
+    assert uitkomst.returncode != 0
+    assert "DJANGO_SECRET_KEY" in uitkomst.stderr
+
+
+def test_productie_weigert_met_debug():
+    uitkomst = productie("", DJANGO_SECRET_KEY=GEHEIM, REDIS_URL=REDIS, DJANGO_DEBUG="true")
+    assert uitkomst.returncode != 0
+    assert "DJANGO_DEBUG" in uitkomst.stderr
+
+
+def test_productie_weigert_zonder_redis():
+    uitkomst = productie("", DJANGO_SECRET_KEY=GEHEIM)
+    assert uitkomst.returncode != 0
+    assert "REDIS_URL" in uitkomst.stderr
+
+
+def test_productie_zet_hsts_en_veilige_cookies():
+    code = (
+        "from django.conf import settings as s; "
+        "print(s.SECURE_HSTS_SECONDS, s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, "
+        "s.SECURE_SSL_REDIRECT, s.MFA_VERPLICHT, s.DEBUG)"
+    )
+    uitkomst = productie(code, DJANGO_SECRET_KEY=GEHEIM, REDIS_URL=REDIS, MFA_VERPLICHT="false")
+    assert uitkomst.returncode == 0, uitkomst.stderr
+    assert uitkomst.stdout.split() == ["31536000", "True", "True", "True", "True", "False"]
+
+
+def test_productie_check_deploy_is_schoon():
+    uitkomst = productie(
+        "from django.core.management import call_command; "
+        "call_command('check', deploy=True, fail_level='WARNING')",
+        DJANGO_SECRET_KEY=GEHEIM,
+        REDIS_URL=REDIS,
+    )
+    assert uitkomst.returncode == 0, uitkomst.stderr

@@ -1,0 +1,45 @@
+"""Each role sees the navigation of its role, and only that."""
+
+import re
+
+import pytest
+from django.urls import reverse
+
+from stapteam.constants import Rol
+
+pytestmark = pytest.mark.django_db
+
+VERWACHT_MENU = {
+    Rol.CASEMANAGER: ["Start", "Mijn account"],
+    Rol.ERVARINGSDESKUNDIGE: ["Start", "Mijn account"],
+    Rol.COORDINATOR: ["Start", "Mijn account"],
+    Rol.GEMEENTE: ["Start", "Mijn account"],
+    Rol.PROCESREGISSEUR: ["Start", "Mijn account"],
+    Rol.BEHEERDER: ["Start", "Beheer", "Mijn account"],
+}
+
+
+def menu_labels(html: str) -> list[str]:
+    nav = re.search(r'<nav id="hoofdmenu".*?</nav>', html, re.S).group(0)
+    return re.findall(r'<li><a href="[^"]*"[^>]*>([^<]+)</a></li>', nav)
+
+
+@pytest.mark.parametrize("rol", Rol.values)
+def test_menu_per_rol(gebruikers, als, rol):
+    html = als(gebruikers[rol]).get(reverse("start")).content.decode()
+    assert menu_labels(html) == VERWACHT_MENU[rol]
+    assert "Uitloggen" in html
+
+
+def test_huidige_pagina_is_gemarkeerd(gebruikers, als):
+    html = als(gebruikers[Rol.CASEMANAGER]).get(reverse("mijn_account")).content.decode()
+    assert '<a href="/account/" aria-current="page">Mijn account</a>' in html
+
+
+def test_basislayout_is_toegankelijk(gebruikers, als):
+    html = als(gebruikers[Rol.CASEMANAGER]).get(reverse("start")).content.decode()
+    assert '<html lang="nl">' in html
+    assert '<a class="skiplink" href="#inhoud">' in html
+    assert '<main id="inhoud"' in html
+    assert 'name="viewport"' in html
+    assert "<h1>" in html

@@ -1,0 +1,106 @@
+"""The access log: written by the helper and by logins, never changed or removed."""
+
+import pytest
+from django.db import connection, transaction
+from django.db.utils import DatabaseError
+from django.test import RequestFactory
+
+from stapteam.audit import log_toegang
+from stapteam.constants import Actie, Rol
+from stapteam.models import Toegangslog
+from stapteam.models.toegangslog import AlleenToevoegen
+from tests.factories import WACHTWOORD, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def regel(team):
+    user = UserFactory(rol=Rol.CASEMANAGER, team=team)
+    request = RequestFactory().get("/", REMOTE_ADDR="192.0.2.10")
+    request.user = user
+    return log_toegang(request, actie=Actie.INZIEN, obj=team, omschrijving="Testregel")
+
+
+def test_helper_legt_wie_wat_wanneer_en_waarvandaan_vast(regel, team):
+    regel.refresh_from_db()
+    assert regel.gebruiker.username.startswith("gebruiker")
+    assert regel.rol == Rol.CASEMANAGER
+    assert regel.actie == Actie.INZIEN
+    assert regel.object_type == "stapteam.team"
+    assert regel.object_id == str(team.pk)
+    assert regel.ip_adres == "192.0.2.10"
+    assert regel.tijdstip is not None
+
+
+def test_regel_kan_niet_worden_gewijzigd(regel):
+    regel.omschrijving = "Vervalst"
+    with pytest.raises(AlleenToevoegen):
+        regel.save()
+    with pytest.raises(AlleenToevoegen):
+        Toegangslog.objects.filter(pk=regel.pk).update(omschrijving="Vervalst")
+    assert Toegangslog.objects.get(pk=regel.pk).omschrijving == "Testregel"
+
+
+def test_regel_kan_niet_worden_verwijderd(regel):
+    with pytest.raises(AlleenToevoegen):
+        regel.delete()
+    with pytest.raises(AlleenToevoegen):
+        Toegangslog.objects.all().delete()
+    assert Toegangslog.objects.filter(pk=regel.pk).exists()
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="trigger bestaat alleen op PostgreSQL"
+)
+def test_database_weigert_wijzigen_en_verwijderen(regel):
+    tabel = Toegangslog._meta.db_table
+    for sql in (f"UPDATE {tabel} SET omschrijving = 'x'", f"DELETE FROM {tabel}"):
+        with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(sql)
+    assert Toegangslog.objects.get(pk=regel.pk).omschrijving == "Testregel"
+
+
+def test_inloggen_en_mislukte_poging_worden_gelogd(client):
+    user = UserFactory(mfa=False)
+    client.post("/accounts/login/", {"login": user.username, "password": "fout"})
+    client.post("/accounts/login/", {"login": user.username, "password": WACHTWOORD})
+
+    mislukt = Toegangslog.objects.get(actie=Actie.INLOGPOGING_MISLUKT)
+    assert mislukt.gebruiker is None
+    assert user.username in mislukt.omschrijving
+    ingelogd = Toegangslog.objects.get(actie=Actie.INLOGGEN)
+    assert ingelogd.gebruiker == user
+    assert ingelogd.ip_adres == "127.0.0.1"
+
+
+def test_uitloggen_wordt_gelogd(client, als):
+    user = UserFactory()
+    als(user).post("/accounts/logout/")
+    assert Toegangslog.objects.filter(actie=Actie.UITLOGGEN, gebruiker=user).exists()
+
+
+class TestBeheer:
+    """The admin shows the log to the administrator, read-only."""
+
+    @pytest.fixture
+    def beheerder(self, als, regel):
+        return als(UserFactory(rol=Rol.BEHEERDER))
+
+    def test_lijst_en_detail_zijn_leesbaar(self, beheerder, regel):
+        assert beheerder.get("/beheer/stapteam/toegangslog/").status_code == 200
+        detail = beheerder.get(f"/beheer/stapteam/toegangslog/{regel.pk}/change/")
+        assert detail.status_code == 200
+        assert 'name="_save"' not in detail.content.decode()
+
+    def test_wijzigen_toevoegen_en_verwijderen_kan_niet(self, beheerder, regel):
+        assert beheerder.get("/beheer/stapteam/toegangslog/add/").status_code == 403
+        assert beheerder.get(f"/beheer/stapteam/toegangslog/{regel.pk}/delete/").status_code == 403
+        beheerder.post(
+            f"/beheer/stapteam/toegangslog/{regel.pk}/change/", {"omschrijving": "Vervalst"}
+        )
+        assert Toegangslog.objects.get(pk=regel.pk).omschrijving == "Testregel"
+
+    def test_geen_bulkactie_om_te_verwijderen(self, beheerder, regel):
+        lijst = beheerder.get("/beheer/stapteam/toegangslog/").content.decode()
+        assert "delete_selected" not in lijst
