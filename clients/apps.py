@@ -5,3 +5,11 @@ class ClientsConfig(AppConfig):
     name = "clients"
     verbose_name = "Cliënten"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from clients import onderdelen, signalen
+
+        signalen.registreer(signalen.ToestemmingSignalen())
+        onderdelen.registreer_alles()
+        onderdelen.registreer_inzage_en_anonimisering()
+        onderdelen.registreer_startblok()

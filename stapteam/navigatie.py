@@ -21,6 +21,8 @@ class Menu:
 
 MENU: tuple[Menu, ...] = (
     Menu("Start", "start"),
+    Menu("Mijn cliënten", "clients:mijn", permissie="clients.view_client"),
+    Menu("Cliënten", "clients:lijst", permissie="clients.view_client"),
     Menu("Beheer", "admin:index", permissie="stapteam.view_user"),
     Menu("Mijn account", "mijn_account"),
 )
@@ -30,11 +32,18 @@ def menu_voor(request: HttpRequest) -> list[dict]:
     user = request.user
     if not user.is_authenticated:
         return []
-    items = []
-    for menu in MENU:
-        if menu.permissie and not toegang.mag(user, menu.permissie):
-            continue
-        url = reverse(menu.url_naam)
-        actief = request.path == url if url == "/" else request.path.startswith(url)
-        items.append({"label": menu.label, "url": url, "actief": actief})
+    items = [
+        {"label": menu.label, "url": reverse(menu.url_naam), "actief": False}
+        for menu in MENU
+        if not menu.permissie or toegang.mag(user, menu.permissie)
+    ]
+    # The current page belongs to the item with the longest matching address.
+    passend = [
+        item
+        for item in items
+        if request.path == item["url"]
+        or (item["url"] != "/" and request.path.startswith(item["url"]))
+    ]
+    if passend:
+        max(passend, key=lambda item: len(item["url"]))["actief"] = True
     return items

@@ -26,10 +26,27 @@ _BEHEER = {
     for actie in ("view", "add", "change")
 }
 
+# The client dossier (clients): reading, the full dossier, and changing it.
+_DOSSIER_LEZEN = {"clients.view_client"}
+_DOSSIER_WIJZIGEN = {
+    "clients.volledig_dossier_inzien",
+    "clients.add_client",
+    "clients.change_client",
+    "clients.add_situatie",
+    "clients.add_toestemming",
+    "clients.change_toestemming",
+    "clients.scan_inzien",
+}
+_COORDINATIE = {
+    "clients.add_overdracht",
+    "clients.toegangslog_inzien",
+    "clients.inzage_exporteren",
+}
+
 ROL_PERMISSIES: dict[str, frozenset[str]] = {
-    Rol.CASEMANAGER: frozenset(),
-    Rol.ERVARINGSDESKUNDIGE: frozenset(),
-    Rol.COORDINATOR: frozenset(),
+    Rol.CASEMANAGER: frozenset(_DOSSIER_LEZEN | _DOSSIER_WIJZIGEN),
+    Rol.ERVARINGSDESKUNDIGE: frozenset(_DOSSIER_LEZEN),
+    Rol.COORDINATOR: frozenset(_DOSSIER_LEZEN | _DOSSIER_WIJZIGEN | _COORDINATIE),
     Rol.GEMEENTE: frozenset(),
     Rol.PROCESREGISSEUR: frozenset(),
     Rol.BEHEERDER: frozenset(_BEHEER | {"stapteam.view_toegangslog"}),

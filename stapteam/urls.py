@@ -15,6 +15,7 @@ urlpatterns = [
     path("", views.start, name="start"),
     path("account/", views.mijn_account, name="mijn_account"),
     path("sessie/verlengen/", views.sessie_verlengen, name="sessie_verlengen"),
+    path("clienten/", include("clients.urls")),
     path("accounts/", include("allauth.urls")),
     path(settings.BEHEER_URL, admin.site.urls),
 ]

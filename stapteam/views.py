@@ -7,6 +7,7 @@ from django.views.decorators.http import require_POST
 
 from stapteam import toegang
 from stapteam.navigatie import menu_voor
+from stapteam.startpagina import blokken_voor
 
 
 @login_required
@@ -15,7 +16,11 @@ def start(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "stapteam/start.html",
-        {"teams": toegang.teams_van(request.user), "tegels": tegels},
+        {
+            "teams": toegang.teams_van(request.user),
+            "tegels": tegels,
+            "blokken": blokken_voor(request),
+        },
     )
 
 

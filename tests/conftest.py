@@ -38,3 +38,21 @@ def als(client):
         return client
 
     return inloggen
+
+
+@pytest.fixture
+def tel_queries():
+    """``tel_queries(functie)`` runs it and returns how many database queries it made.
+
+    Savepoints are left out: they are the test transaction's bookkeeping around a nested
+    atomic block (the session save), not queries for data.
+    """
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def tel(functie) -> int:
+        with CaptureQueriesContext(connection) as vastgelegd:
+            functie()
+        return sum(1 for query in vastgelegd if "SAVEPOINT" not in query["sql"].split(" ", 2)[:2])
+
+    return tel

@@ -70,3 +70,24 @@ class UserFactory(factory.Factory):
         if mfa:
             TOTP.activate(user, generate_totp_secret())
         return user
+
+
+class ClientFactory(factory.Factory):
+    """A client registered through ``clients.services.client_aanmaken``."""
+
+    class Meta:
+        model = "clients.Client"
+
+    team = factory.SubFactory(TeamFactory)
+    roepnaam = factory.Faker("first_name_female", locale="nl_NL")
+    casemanager = None
+    door = None
+    gegevens = factory.Dict({})
+
+    @classmethod
+    def _create(cls, model_class, *, team, roepnaam, casemanager, door, gegevens):
+        from clients import services as client_services
+
+        return client_services.client_aanmaken(
+            team=team, door=door, roepnaam=roepnaam, casemanager=casemanager, **gegevens
+        )

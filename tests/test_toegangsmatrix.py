@@ -6,13 +6,18 @@ are taken after following redirects, so a page that sends a role elsewhere is ju
 by where it ends up. Later features add their pages here.
 """
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from clients import services as client_services
 from stapteam.constants import Rol
-from tests.factories import UserFactory
+from stapteam.demo_pdf import eenvoudige_pdf
+from stapteam.models import Organisatie
+from tests.factories import ClientFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -28,6 +33,21 @@ class Pagina:
     url: object  # callable(scenario) -> str
     verwacht: dict = field(default_factory=dict)
     anders: int = 403
+    per_client: bool = False  # the page is about one client of the scenario's team
+
+
+TEAMROLLEN = {Rol.CASEMANAGER: 200, Rol.ERVARINGSDESKUNDIGE: 200, Rol.COORDINATOR: 200}
+# The casemanager of another team may use the page, but not for our client: 404.
+WIJZIGEN = {Rol.CASEMANAGER: 200, Rol.COORDINATOR: 200, ANDER_TEAM: 404}
+COORDINATOR = {Rol.COORDINATOR: 200}
+
+
+def client_url(naam, *extra):
+    return lambda s: reverse(f"clients:{naam}", args=[s["client"].pk, *extra])
+
+
+def toestemming_url(naam):
+    return lambda s: reverse(f"clients:{naam}", args=[s["client"].pk, s["toestemming"].pk])
 
 
 PAGINAS = [
@@ -37,6 +57,26 @@ PAGINAS = [
     Pagina("beheer gebruikers", lambda s: "/beheer/stapteam/user/", {Rol.BEHEERDER: 200}),
     Pagina("beheer teams", lambda s: "/beheer/stapteam/team/", {Rol.BEHEERDER: 200}),
     Pagina("beheer toegangslog", lambda s: "/beheer/stapteam/toegangslog/", {Rol.BEHEERDER: 200}),
+    # --- the client dossier
+    Pagina("clientenlijst", lambda s: reverse("clients:lijst"), TEAMROLLEN | {ANDER_TEAM: 200}),
+    Pagina("mijn clienten", lambda s: reverse("clients:mijn"), TEAMROLLEN | {ANDER_TEAM: 200}),
+    Pagina(
+        "nieuwe client",
+        lambda s: reverse("clients:nieuw"),
+        {Rol.CASEMANAGER: 200, Rol.COORDINATOR: 200, ANDER_TEAM: 200},
+    ),
+    Pagina("dossier", client_url("dossier"), TEAMROLLEN | {ANDER_TEAM: 404}, per_client=True),
+    Pagina("client wijzigen", client_url("wijzigen"), WIJZIGEN, per_client=True),
+    Pagina("situatie", client_url("situatie", "woonsituatie"), WIJZIGEN, per_client=True),
+    Pagina("toestemming nieuw", client_url("toestemming_nieuw"), WIJZIGEN, per_client=True),
+    Pagina(
+        "toestemming wijzigen", toestemming_url("toestemming_wijzigen"), WIJZIGEN, per_client=True
+    ),
+    Pagina("toestemming scan", toestemming_url("toestemming_scan"), WIJZIGEN, per_client=True),
+    Pagina("overdragen", client_url("overdragen"), COORDINATOR, per_client=True),
+    Pagina("caseload overdragen", lambda s: reverse("clients:caseload_overdragen"), COORDINATOR),
+    Pagina("toegangslog client", client_url("toegangslog"), COORDINATOR, per_client=True),
+    Pagina("inzage", client_url("inzage"), COORDINATOR, per_client=True),
 ]
 
 
@@ -44,7 +84,22 @@ PAGINAS = [
 def scenario(team, ander_team):
     gebruikers = {rol: UserFactory(rol=rol, team=team) for rol in Rol.values}
     gebruikers[ANDER_TEAM] = UserFactory(rol=Rol.CASEMANAGER, team=ander_team)
-    return {"team": team, "ander_team": ander_team, "gebruikers": gebruikers}
+    client = ClientFactory(team=team, casemanager=gebruikers[Rol.CASEMANAGER])
+    toestemming = client_services.toestemming_vastleggen(
+        client=client,
+        ondertekend_op=dt.date(2024, 1, 1),
+        versie="1",
+        partijen=Organisatie.objects.filter(code="zvh"),
+        scan=SimpleUploadedFile("scan.pdf", eenvoudige_pdf(["Toestemming"])),
+        door=None,
+    )
+    return {
+        "team": team,
+        "ander_team": ander_team,
+        "gebruikers": gebruikers,
+        "client": client,
+        "toestemming": toestemming,
+    }
 
 
 def verwacht_antwoord(pagina: Pagina, rol: str):
@@ -66,3 +121,10 @@ def test_toegang(client, scenario, pagina, rol):
         assert antwoord.request["PATH_INFO"] == "/accounts/login/"
     else:
         assert antwoord.status_code == verwacht
+
+
+@pytest.mark.parametrize("pagina", [p for p in PAGINAS if p.per_client], ids=lambda p: p.naam)
+def test_coordinator_van_ander_team_krijgt_404(client, scenario, pagina):
+    """Coordinator rights are for one's own team: another team's client does not exist."""
+    client.force_login(UserFactory(rol=Rol.COORDINATOR, team=scenario["ander_team"]))
+    assert client.get(pagina.url(scenario)).status_code == 404

@@ -1,6 +1,7 @@
 // Stapteam: small enhancements on top of pages that work without JavaScript.
 // - the menu folds away behind a button on a phone;
-// - a warning two minutes before an idle session ends, with "Ingelogd blijven".
+// - a warning two minutes before an idle session ends, with "Ingelogd blijven";
+// - focus on the error summary after a failed submit.
 (function () {
   "use strict";
 
@@ -58,8 +59,15 @@
     plan();
   }
 
+  // After a failed submit, move focus to the list of errors so it is read out first.
+  function foutsamenvatting() {
+    var samenvatting = document.querySelector("[data-foutsamenvatting]");
+    if (samenvatting) samenvatting.focus();
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     menu();
     sessie();
+    foutsamenvatting();
   });
 })();

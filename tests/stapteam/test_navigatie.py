@@ -10,9 +10,9 @@ from stapteam.constants import Rol
 pytestmark = pytest.mark.django_db
 
 VERWACHT_MENU = {
-    Rol.CASEMANAGER: ["Start", "Mijn account"],
-    Rol.ERVARINGSDESKUNDIGE: ["Start", "Mijn account"],
-    Rol.COORDINATOR: ["Start", "Mijn account"],
+    Rol.CASEMANAGER: ["Start", "Mijn cliënten", "Cliënten", "Mijn account"],
+    Rol.ERVARINGSDESKUNDIGE: ["Start", "Mijn cliënten", "Cliënten", "Mijn account"],
+    Rol.COORDINATOR: ["Start", "Mijn cliënten", "Cliënten", "Mijn account"],
     Rol.GEMEENTE: ["Start", "Mijn account"],
     Rol.PROCESREGISSEUR: ["Start", "Mijn account"],
     Rol.BEHEERDER: ["Start", "Beheer", "Mijn account"],
@@ -43,3 +43,9 @@ def test_basislayout_is_toegankelijk(gebruikers, als):
     assert '<main id="inhoud"' in html
     assert 'name="viewport"' in html
     assert "<h1>" in html
+
+
+def test_alleen_het_best_passende_menu_is_actief(gebruikers, als):
+    html = als(gebruikers[Rol.CASEMANAGER]).get("/clienten/mijn/").content.decode()
+    assert html.count('aria-current="page"') == 1
+    assert '<a href="/clienten/mijn/" aria-current="page">Mijn cliënten</a>' in html

@@ -12,10 +12,22 @@ from stapteam.rollen import ROL_PERMISSIES, synchroniseer_rollen
 
 pytestmark = pytest.mark.django_db
 
+DOSSIER = {
+    "clients.view_client",
+    "clients.volledig_dossier_inzien",
+    "clients.add_client",
+    "clients.change_client",
+    "clients.add_situatie",
+    "clients.add_toestemming",
+    "clients.change_toestemming",
+    "clients.scan_inzien",
+}
+
 VERWACHT = {
-    Rol.CASEMANAGER: set(),
-    Rol.ERVARINGSDESKUNDIGE: set(),
-    Rol.COORDINATOR: set(),
+    Rol.CASEMANAGER: DOSSIER,
+    Rol.ERVARINGSDESKUNDIGE: {"clients.view_client"},
+    Rol.COORDINATOR: DOSSIER
+    | {"clients.add_overdracht", "clients.toegangslog_inzien", "clients.inzage_exporteren"},
     Rol.GEMEENTE: set(),
     Rol.PROCESREGISSEUR: set(),
     Rol.BEHEERDER: {

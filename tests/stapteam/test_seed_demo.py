@@ -5,7 +5,10 @@ from io import StringIO
 import pytest
 from django.contrib.auth import authenticate
 from django.core.management import CommandError, call_command
+from django.utils import timezone
 
+from clients.models import Client, Situatie, Toestemming
+from clients.selectors import met_toestemmingstatus
 from stapteam import toegang
 from stapteam.constants import Rol
 from stapteam.models import Team, User
@@ -52,6 +55,20 @@ def test_demo_maakt_teams_en_accounts(monkeypatch):
         teams = [team.code for team in toegang.teams_van(user)]
         assert teams == ([teamcode] if teamcode else [])
     assert [g.naam for g in gemeenten_van(User.objects.get(username="gemeente1"))] == ["Nijmegen"]
+
+    nijmegen_clienten = Client.objects.filter(team=nijmegen)
+    assert 18 <= nijmegen_clienten.count() <= 22
+    assert Client.objects.filter(team__code="stapteam-arnhem").count() == 3
+    # Varied consent states, so the caseload shows its signals.
+    vandaag = timezone.localdate()
+    statussen = set(
+        met_toestemmingstatus(nijmegen_clienten, op=vandaag).values_list(
+            "toestemming_status", flat=True
+        )
+    )
+    assert statussen == {"geldig", "verloopt_binnenkort", "verlopen", "ingetrokken", "ontbreekt"}
+    assert Situatie.objects.filter(client__team=nijmegen).values("kenmerk").distinct().count() >= 7
+    assert Toestemming.objects.exclude(scan="").exists()
 
 
 def test_demo_is_idempotent():

@@ -6,12 +6,14 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from clients import demo as clients_demo
+from clients.models import Client
 from stapteam import demo
 
 STANDAARD_WACHTWOORD = "stapteam-demo-2026"
 
 # Each app adds its step here, in the order the data depends on each other.
-STAPPEN = [demo.teams_en_accounts]
+STAPPEN = [demo.teams_en_accounts, clients_demo.clienten]
 
 
 class Command(BaseCommand):
@@ -30,7 +32,8 @@ class Command(BaseCommand):
                 stap(context)
         self.stdout.write(
             self.style.SUCCESS(
-                f"Demo klaar: {len(context.teams)} teams, {len(context.gebruikers)} accounts "
+                f"Demo klaar: {len(context.teams)} teams, {len(context.gebruikers)} accounts, "
+                f"{Client.objects.count()} cliënten "
                 f"(wachtwoord uit DEMO_WACHTWOORD, standaard '{STANDAARD_WACHTWOORD}')."
             )
         )

@@ -1,0 +1,217 @@
+"""Forms of the client dossier. They collect input; the services decide what is valid."""
+
+from django import forms
+from django.utils import timezone
+
+from clients.constants import KENMERK_WAARDEN, Intensiteit, Kenmerk, Status, Woonsituatie
+from clients.models import Client, Toestemming
+from clients.validators import normaliseer_bsn
+from stapteam.constants import Rol
+from stapteam.formulieren import DatumInput
+from stapteam.models import Organisatie, Team, User
+
+PERSOONSVELDEN = [
+    "roepnaam",
+    "voornaam",
+    "achternaam",
+    "geboortedatum",
+    "bsn",
+    "telefoon",
+    "postadres",
+    "is_briefadres",
+    "geslacht",
+    "in_beeld_sinds",
+]
+STATUSVELDEN = ["status", "uitstroom_datum", "uitstroom_reden"]
+KOPPELVELDEN = ["tweede_casemanager", "ervaringsdeskundige"]
+DATUMWIDGETS = {
+    "geboortedatum": DatumInput(),
+    "in_beeld_sinds": DatumInput(),
+    "uitstroom_datum": DatumInput(),
+}
+
+
+def medewerkers(teams, rollen) -> forms.ModelChoiceField:
+    """Active users of these teams with one of these roles, by name."""
+    return (
+        User.objects.filter(
+            is_active=True,
+            groups__name__in=rollen,
+            teamlidmaatschap__content_object__in=teams,
+            teamlidmaatschap__permission__codename="teamlid",
+        )
+        .distinct()
+        .order_by("naam")
+        .prefetch_related("groups")  # the choice labels name the role
+    )
+
+
+class MedewerkerKeuze(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.naam} ({obj.rol_label.lower()})" if obj.rol else obj.naam
+
+
+class ZoekForm(forms.Form):
+    """Step one of registering a client: look for her first."""
+
+    roepnaam = forms.CharField(label="Roepnaam", max_length=100)
+    geboortedatum = forms.DateField(label="Geboortedatum", required=False, widget=DatumInput())
+    bsn = forms.CharField(label="BSN", max_length=12, required=False)
+
+
+class ClientForm(forms.ModelForm):
+    """Registering a new client, or (with ``nieuw=False``) changing her details."""
+
+    casemanager = MedewerkerKeuze(queryset=User.objects.none(), label="Casemanager", required=False)
+    tweede_casemanager = MedewerkerKeuze(
+        queryset=User.objects.none(), label="Tweede casemanager", required=False
+    )
+    ervaringsdeskundige = MedewerkerKeuze(
+        queryset=User.objects.none(), label="Ervaringsdeskundige", required=False
+    )
+
+    class Meta:
+        model = Client
+        fields = [*PERSOONSVELDEN, *STATUSVELDEN, "casemanager", *KOPPELVELDEN]
+        widgets = {**DATUMWIDGETS, "postadres": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, teams, nieuw: bool = True, **kwargs):
+        super().__init__(*args, **kwargs)
+        teams = list(teams)
+        if nieuw and len(teams) > 1:
+            self.fields["team"] = forms.ModelChoiceField(
+                queryset=Team.objects.filter(pk__in=[t.pk for t in teams]), label="Team"
+            )
+            self.order_fields(["team"])
+        casemanagers = medewerkers(teams, [Rol.CASEMANAGER, Rol.COORDINATOR])
+        self.fields["casemanager"].queryset = casemanagers
+        self.fields["tweede_casemanager"].queryset = casemanagers
+        self.fields["ervaringsdeskundige"].queryset = medewerkers(teams, [Rol.ERVARINGSDESKUNDIGE])
+        if not nieuw:
+            # The primary casemanager changes by handover, not here.
+            del self.fields["casemanager"]
+        self.fields["bsn"].widget.attrs.update({"inputmode": "numeric", "autocomplete": "off"})
+        self.fields["telefoon"].widget.attrs.update({"inputmode": "tel", "autocomplete": "off"})
+
+    def clean_bsn(self):
+        return normaliseer_bsn(self.cleaned_data.get("bsn", ""))
+
+
+class SituatieForm(forms.Form):
+    datum = forms.DateField(label="Vanaf", widget=DatumInput(), initial=timezone.localdate)
+    waarde = forms.ChoiceField(label="Waarde", widget=forms.RadioSelect)
+
+    def __init__(self, *args, kenmerk: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["waarde"].choices = KENMERK_WAARDEN[kenmerk].choices
+        self.fields["waarde"].label = Kenmerk(kenmerk).label
+
+
+class ToestemmingForm(forms.ModelForm):
+    partijen = forms.ModelMultipleChoiceField(
+        queryset=Organisatie.objects.filter(actief=True),
+        widget=forms.CheckboxSelectMultiple,
+        label="Gegevens mogen gedeeld worden met",
+    )
+    scan = forms.FileField(
+        label="Scan van het ondertekende formulier",
+        required=False,
+        help_text="PDF, JPEG of PNG. Een foto met je telefoon mag ook.",
+        widget=forms.ClearableFileInput(
+            attrs={"accept": "application/pdf,image/jpeg,image/png,.pdf,.jpg,.jpeg,.png"}
+        ),
+    )
+
+    class Meta:
+        model = Toestemming
+        fields = ["ondertekend_op", "versie", "geldig_tot", "partijen", "scan", "ingetrokken_op"]
+        widgets = {
+            "ondertekend_op": DatumInput(),
+            "geldig_tot": DatumInput(),
+            "ingetrokken_op": DatumInput(),
+        }
+
+    def __init__(self, *args, nieuw: bool = True, **kwargs):
+        super().__init__(*args, **kwargs)
+        if nieuw:
+            del self.fields["ingetrokken_op"]
+        else:
+            self.fields[
+                "ingetrokken_op"
+            ].help_text = "Vul de datum in waarop zij haar toestemming introk."
+            self.fields["scan"].label = "Nieuwe scan (vervangt de huidige)"
+
+    def clean_scan(self):
+        # An unchanged file field returns the stored file; only a new upload counts.
+        scan = self.cleaned_data.get("scan")
+        return scan if hasattr(scan, "content_type") else None
+
+
+class OverdrachtForm(forms.Form):
+    naar = MedewerkerKeuze(queryset=User.objects.none(), label="Nieuwe casemanager")
+    notitie = forms.CharField(
+        label="Overdrachtsnotitie",
+        widget=forms.Textarea(attrs={"rows": 5}),
+        required=False,
+        help_text="Wat de nieuwe casemanager moet weten voor de warme overdracht.",
+    )
+
+    def __init__(self, *args, team: Team, behalve: User | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        kandidaten = medewerkers([team], [Rol.CASEMANAGER, Rol.COORDINATOR])
+        if behalve is not None:
+            kandidaten = kandidaten.exclude(pk=behalve.pk)
+        self.fields["naar"].queryset = kandidaten
+
+
+class CaseloadOverdrachtForm(OverdrachtForm):
+    van = MedewerkerKeuze(queryset=User.objects.none(), label="Huidige casemanager")
+    bevestigd = forms.BooleanField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, team: Team, **kwargs):
+        super().__init__(*args, team=team, **kwargs)
+        self.fields["van"].queryset = medewerkers([team], [Rol.CASEMANAGER, Rol.COORDINATOR])
+        self.order_fields(["van", "naar", "notitie"])
+
+    def clean(self):
+        data = super().clean()
+        if data.get("van") and data.get("van") == data.get("naar"):
+            self.add_error("naar", "Kies een andere casemanager dan de huidige.")
+        return data
+
+
+class PeriodeForm(forms.Form):
+    van = forms.DateField(label="Van", required=False, widget=DatumInput())
+    tot = forms.DateField(label="Tot en met", required=False, widget=DatumInput())
+
+    def clean(self):
+        data = super().clean()
+        if data.get("van") and data.get("tot") and data["van"] > data["tot"]:
+            self.add_error("tot", "'Tot en met' ligt vóór 'van'.")
+        return data
+
+
+class LijstFilterForm(forms.Form):
+    """Search and filters of the client lists (all optional)."""
+
+    zoek = forms.CharField(label="Zoeken", required=False, max_length=100)
+    status = forms.ChoiceField(
+        label="Status",
+        required=False,
+        choices=[("lopend", "Lopend (niet uitgestroomd)"), ("", "Alle"), *Status.choices],
+    )
+    casemanager = MedewerkerKeuze(
+        queryset=User.objects.none(), label="Casemanager", required=False, empty_label="Alle"
+    )
+    intensiteit = forms.ChoiceField(
+        label="Intensiteit", required=False, choices=[("", "Alle"), *Intensiteit.choices]
+    )
+    woonsituatie = forms.ChoiceField(
+        label="Woonsituatie", required=False, choices=[("", "Alle"), *Woonsituatie.choices]
+    )
+    signaal = forms.BooleanField(label="Alleen met signaal", required=False)
+
+    def __init__(self, *args, teams, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["casemanager"].queryset = medewerkers(teams, [Rol.CASEMANAGER, Rol.COORDINATOR])
+        self.fields["zoek"].widget.attrs.update({"type": "search", "placeholder": "Naam of nummer"})

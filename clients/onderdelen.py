@@ -1,0 +1,225 @@
+"""What this app contributes to the shared mechanisms: dossier sections (situation
+history, personal details, consent, handovers), the AVG inzage sections, and the
+anonymisation of its records. Registered in ``ClientsConfig.ready``."""
+
+from itertools import groupby
+
+from django.urls import reverse
+from django.utils import timezone
+
+from clients import anonimisering, inzage, signalen
+from clients.constants import FINANCIELE_KENMERKEN, Kenmerk, Status
+from clients.dossier import Onderdeel, registreer
+from clients.inzage import Sectie
+from clients.models import Overdracht, Situatie, Toestemming
+from clients.toegang import mijn_clienten
+from stapteam import startpagina
+from stapteam.geschiedenis import wijzigingen
+from stapteam.models import Toegangslog
+from stapteam.toegang import mag
+
+
+def situatiegeschiedenis(request, client, volledig):
+    kenmerken = [k for k in Kenmerk if volledig or k not in FINANCIELE_KENMERKEN]
+    rijen = (
+        Situatie.objects.filter(client=client, kenmerk__in=kenmerken)
+        .select_related("geregistreerd_door")
+        .order_by("kenmerk", "-datum")
+    )
+    per_kenmerk = {kenmerk: list(groep) for kenmerk, groep in groupby(rijen, lambda r: r.kenmerk)}
+    return {
+        "kenmerken": [
+            {"kenmerk": k, "label": k.label, "rijen": per_kenmerk.get(k.value, [])}
+            for k in kenmerken
+        ],
+        "mag_wijzigen": mag(request.user, "clients.add_situatie"),
+    }
+
+
+def persoonsgegevens(request, client, volledig):
+    return {"client": client} if volledig else None
+
+
+def toestemmingen(request, client, volledig):
+    lijst = list(
+        Toestemming.objects.filter(client=client)
+        .select_related("vastgelegd_door", "gecontroleerd_door")
+        .prefetch_related("partijen")
+    )
+    return {
+        "toestemmingen": [{"t": t, "status": t.status_op()} for t in lijst],
+        "mag_wijzigen": mag(request.user, "clients.change_toestemming"),
+        "mag_scan": mag(request.user, "clients.scan_inzien"),
+    }
+
+
+def overdrachten(request, client, volledig):
+    return {
+        "overdrachten": list(
+            Overdracht.objects.filter(client=client).select_related("van", "naar", "door")
+        ),
+        "mag_overdragen": mag(request.user, "clients.add_overdracht"),
+    }
+
+
+def dossieracties(request, client):
+    pk = client.pk
+    mogelijk = [
+        ("clients.change_client", "Gegevens wijzigen", reverse("clients:wijzigen", args=[pk])),
+        ("clients.add_overdracht", "Overdragen", reverse("clients:overdragen", args=[pk])),
+        (
+            "clients.toegangslog_inzien",
+            "Wie heeft dit dossier ingezien",
+            reverse("clients:toegangslog", args=[pk]),
+        ),
+        ("clients.inzage_exporteren", "Inzage-export (AVG)", reverse("clients:inzage", args=[pk])),
+    ]
+    return [(label, url) for permissie, label, url in mogelijk if mag(request.user, permissie)]
+
+
+def registreer_alles() -> None:
+    registreer(
+        Onderdeel(
+            "situatie",
+            "Situatie door de tijd",
+            "clients/secties/situatie.html",
+            situatiegeschiedenis,
+            volgorde=10,
+            acties=dossieracties,
+        )
+    )
+    registreer(
+        Onderdeel(
+            "persoon", "Persoonsgegevens", "clients/secties/persoon.html", persoonsgegevens, 20
+        )
+    )
+    registreer(
+        Onderdeel(
+            "toestemming", "Toestemming", "clients/secties/toestemming.html", toestemmingen, 30
+        )
+    )
+    registreer(
+        Onderdeel(
+            "overdrachten",
+            "Casemanagers en overdrachten",
+            "clients/secties/overdrachten.html",
+            overdrachten,
+            90,
+        )
+    )
+
+
+# --- AVG inzage -----------------------------------------------------------------------
+
+
+def inzage_client(client):
+    velden = [
+        ("Cliëntnummer", client.code),
+        ("Team", client.team),
+        ("Roepnaam", client.roepnaam),
+        ("Voornaam", client.voornaam),
+        ("Achternaam", client.achternaam),
+        ("Geboortedatum", client.geboortedatum),
+        ("BSN", client.bsn),
+        ("Telefoon", client.telefoon),
+        ("Postadres", client.postadres),
+        ("Briefadres", "ja" if client.is_briefadres else "nee"),
+        ("Geslacht", client.get_geslacht_display()),
+        ("In beeld sinds", client.in_beeld_sinds),
+        ("Status", client.get_status_display()),
+        ("Uitstroomdatum", client.uitstroom_datum),
+        ("Reden uitstroom", client.get_uitstroom_reden_display()),
+        ("Casemanager", client.casemanager),
+        ("Tweede casemanager", client.tweede_casemanager),
+        ("Ervaringsdeskundige", client.ervaringsdeskundige),
+    ]
+    situatie = Sectie("Situatie", ["Vanaf", "Kenmerk", "Waarde", "Vastgelegd door"])
+    for rij in client.situaties.select_related("geregistreerd_door").order_by("kenmerk", "datum"):
+        situatie.rijen.append(
+            [rij.datum, rij.get_kenmerk_display(), rij.waarde_label, rij.geregistreerd_door]
+        )
+    toestemming = Sectie(
+        "Toestemmingen",
+        ["Ondertekend op", "Versie", "Geldig tot", "Partijen", "Ingetrokken op", "Scan"],
+    )
+    for t in client.toestemmingen.prefetch_related("partijen"):
+        bestandsnaam = ""
+        if t.scan:
+            bestandsnaam = (
+                f"toestemming-{t.ondertekend_op:%Y%m%d}-{t.pk}.{t.scan.name.rsplit('.', 1)[-1]}"
+            )
+            toestemming.bestanden.append((bestandsnaam, t.scan))
+        toestemming.rijen.append(
+            [
+                t.ondertekend_op,
+                t.versie,
+                t.geldig_tot,
+                ", ".join(p.naam for p in t.partijen.all()),
+                t.ingetrokken_op,
+                bestandsnaam,
+            ]
+        )
+    overdrachten = Sectie("Overdrachten", ["Tijdstip", "Van", "Naar", "Notitie", "Door"])
+    for o in client.overdrachten.select_related("van", "naar", "door").order_by("tijdstip"):
+        overdrachten.rijen.append([o.tijdstip, o.van, o.naar, o.notitie, o.door])
+    geschiedenis = Sectie(
+        "Wijzigingen in de gegevens", ["Tijdstip", "Door", "Soort", "Wijzigingen"]
+    )
+    for rij in wijzigingen(client.history.all()):
+        geschiedenis.rijen.append(
+            [
+                rij["tijdstip"],
+                rij["door"],
+                rij["soort"],
+                "; ".join(f"{w['veld']}: {w['oud']} → {w['nieuw']}" for w in rij["wijzigingen"]),
+            ]
+        )
+    log = Sectie("Wie heeft het dossier ingezien", ["Tijdstip", "Wie", "Rol", "Actie", "Wat"])
+    for regel in Toegangslog.objects.filter(client_id=client.pk).select_related("gebruiker"):
+        log.rijen.append(
+            [
+                regel.tijdstip,
+                regel.gebruiker,
+                regel.rol,
+                regel.get_actie_display(),
+                regel.omschrijving,
+            ]
+        )
+    return [
+        Sectie("Persoonsgegevens", ["Gegeven", "Waarde"], [list(v) for v in velden]),
+        situatie,
+        toestemming,
+        overdrachten,
+        geschiedenis,
+        log,
+    ]
+
+
+def registreer_startblok() -> None:
+    startpagina.registreer("caseload", startblok_caseload)
+
+
+def registreer_inzage_en_anonimisering() -> None:
+    inzage.registreer("clients", inzage_client)
+    anonimisering.registreer("client", anonimisering.anonimiseer_client)
+    anonimisering.registreer("toestemmingen", anonimisering.anonimiseer_toestemmingen)
+    anonimisering.registreer("overdrachten", anonimisering.anonimiseer_overdrachten)
+
+
+# --- Start page -----------------------------------------------------------------------
+
+
+def startblok_caseload(request):
+    """'Mijn cliënten': how many, and how many need action."""
+    if not mag(request.user, "clients.view_client"):
+        return None
+    vandaag = timezone.localdate()
+    mijn = mijn_clienten(request.user).exclude(status=Status.UITGESTROOMD)
+    aandacht = signalen.alleen_met_signaal(
+        signalen.met_signalen(mijn, vandaag=vandaag), vandaag=vandaag
+    )
+    return {
+        "template": "clients/startblok.html",
+        "aantal": mijn.count(),
+        "met_signaal": aandacht.count(),
+    }

@@ -1,0 +1,149 @@
+"""Reads with rules: situation "as of" a date, consent status, duplicates.
+
+These compute in the database (subqueries and CASE expressions), so a list of any
+length costs one query and reports can group and count on the annotations.
+"""
+
+import datetime as dt
+from collections.abc import Iterable
+
+from django.db.models import (
+    Case,
+    CharField,
+    Exists,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+
+from clients.constants import (
+    KENMERK_WAARDEN,
+    TOESTEMMING_BRUIKBAAR,
+    TOESTEMMING_WAARSCHUWING_DAGEN,
+    Kenmerk,
+    ToestemmingStatus,
+)
+from clients.models import Client, Situatie, Toestemming
+from stapteam.models import Team
+
+
+def situatie_veld(kenmerk: str) -> str:
+    """Name of the annotation that holds ``kenmerk`` as of the date (e.g. 'sit_woonsituatie')."""
+    return f"sit_{kenmerk}"
+
+
+def met_situatie(
+    clienten: QuerySet[Client], *, op: dt.date, kenmerken: Iterable[str] | None = None
+) -> QuerySet[Client]:
+    """Annotate each client with the value of each kenmerk as of ``op``.
+
+    The value as of D is the one registered with the latest date ≤ D; a client without
+    such a row gets None. One correlated subquery per kenmerk, evaluated in the database.
+    """
+    annotaties = {}
+    for kenmerk in kenmerken if kenmerken is not None else Kenmerk.values:
+        laatste = Situatie.objects.filter(
+            client=OuterRef("pk"), kenmerk=kenmerk, datum__lte=op
+        ).order_by("-datum")
+        annotaties[situatie_veld(kenmerk)] = Subquery(laatste.values("waarde")[:1])
+    return clienten.annotate(**annotaties)
+
+
+def situatie_op(client: Client, *, op: dt.date) -> dict[str, str | None]:
+    """The situation of one client as of ``op``: {kenmerk: waarde or None}."""
+    rij = met_situatie(Client.objects.filter(pk=client.pk), op=op).values(
+        *(situatie_veld(k) for k in Kenmerk.values)
+    )[0]
+    return {kenmerk: rij[situatie_veld(kenmerk)] for kenmerk in Kenmerk.values}
+
+
+def situatie_label(kenmerk: str, waarde: str | None) -> str:
+    if waarde is None:
+        return "Onbekend"
+    try:
+        return KENMERK_WAARDEN[kenmerk](waarde).label
+    except ValueError:
+        return waarde
+
+
+def met_toestemmingstatus(clienten: QuerySet[Client], *, op: dt.date) -> QuerySet[Client]:
+    """Annotate ``toestemming_status``: the status of her most recently signed consent.
+
+    The same boundaries as ``clients.models.toestemming_status`` (tested against it).
+    """
+    laatste = Toestemming.objects.filter(client=OuterRef("pk")).order_by("-ondertekend_op", "-id")
+    grens = op + dt.timedelta(days=TOESTEMMING_WAARSCHUWING_DAGEN)
+    return clienten.annotate(
+        _t_heeft=Exists(laatste),
+        _t_geldig_tot=Subquery(laatste.values("geldig_tot")[:1]),
+        _t_ingetrokken_op=Subquery(laatste.values("ingetrokken_op")[:1]),
+    ).annotate(
+        toestemming_status=Case(
+            When(_t_heeft=False, then=Value(ToestemmingStatus.ONTBREEKT)),
+            When(_t_ingetrokken_op__lte=op, then=Value(ToestemmingStatus.INGETROKKEN)),
+            When(_t_geldig_tot__lt=op, then=Value(ToestemmingStatus.VERLOPEN)),
+            When(_t_geldig_tot__lte=grens, then=Value(ToestemmingStatus.VERLOOPT_BINNENKORT)),
+            default=Value(ToestemmingStatus.GELDIG),
+            output_field=CharField(),
+        )
+    )
+
+
+def huidige_toestemming(client: Client) -> Toestemming | None:
+    """Her most recently signed consent form (which decides her consent status)."""
+    return client.toestemmingen.order_by("-ondertekend_op", "-id").first()
+
+
+def toestemming_dekt(client: Client, organisatie_code: str, *, op: dt.date) -> bool:
+    """Whether her current consent is usable on ``op`` and names this organisation."""
+    toestemming = huidige_toestemming(client)
+    return (
+        toestemming is not None
+        and toestemming.ondertekend_op <= op
+        and toestemming.status_op(op) in TOESTEMMING_BRUIKBAAR
+        and toestemming.partijen.filter(code=organisatie_code).exists()
+    )
+
+
+def mogelijke_dubbelen(
+    *,
+    team: Team,
+    roepnaam: str = "",
+    geboortedatum: dt.date | None = None,
+    bsn: str = "",
+    behalve: Client | None = None,
+) -> QuerySet[Client]:
+    """Clients of the team that may be the same person: the same roepnaam and date of
+    birth, or the same BSN."""
+    voorwaarde = Q(pk__in=[])
+    if roepnaam and geboortedatum:
+        voorwaarde |= Q(roepnaam__iexact=roepnaam.strip(), geboortedatum=geboortedatum)
+    if bsn:
+        voorwaarde |= Q(bsn=bsn)
+    dubbelen = Client.objects.filter(voorwaarde, team=team, geanonimiseerd_op__isnull=True)
+    if behalve is not None and behalve.pk:
+        dubbelen = dubbelen.exclude(pk=behalve.pk)
+    return dubbelen.select_related("casemanager")
+
+
+def zoek_voor_registratie(
+    *, teams: Iterable[Team], roepnaam: str, geboortedatum: dt.date | None, bsn: str
+) -> list[tuple[Client, bool]]:
+    """Before registering: clients of these teams whose name looks like ``roepnaam``, and
+    the likely duplicates. Each result says whether it is a likely duplicate; those first."""
+    dubbel = Q(pk__in=[])
+    if geboortedatum:
+        dubbel |= Q(roepnaam__iexact=roepnaam.strip(), geboortedatum=geboortedatum)
+    if bsn:
+        dubbel |= Q(bsn=bsn)
+    gevonden = (
+        Client.objects.filter(team__in=teams, geanonimiseerd_op__isnull=True)
+        .filter(dubbel | Q(roepnaam__icontains=roepnaam.strip()))
+        .annotate(is_dubbel=Case(When(dubbel, then=Value(True)), default=Value(False)))
+        .select_related("casemanager", "team")
+        .order_by("-is_dubbel", "roepnaam")[:20]
+    )
+    return [(client, client.is_dubbel) for client in gevonden]

@@ -1,0 +1,118 @@
+"""Consent forms: record, correct or withdraw, check (four-eyes), and open the scan."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from clients import services
+from clients.forms import ToestemmingForm
+from clients.toegang import client_voor_wijziging
+from clients.views.dossier import dossier_url
+from stapteam.audit import log_toegang
+from stapteam.bestanden import bestand_antwoord
+from stapteam.constants import Actie
+from stapteam.formulieren import zet_fouten
+from stapteam.toegang import vereist
+
+
+def _formulierpagina(request, client, form, titel):
+    return render(
+        request,
+        "formulier.html",
+        {
+            "titel": titel,
+            "form": form,
+            "annuleren_url": dossier_url(client) + "#toestemming",
+            "terug": [(dossier_url(client), client.roepnaam)],
+        },
+    )
+
+
+@vereist("clients.add_toestemming")
+def toestemming_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
+    client = client_voor_wijziging(request.user, pk, "clients.add_toestemming")
+    form = ToestemmingForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.toestemming_vastleggen(
+                client=client,
+                ondertekend_op=data["ondertekend_op"],
+                versie=data["versie"],
+                geldig_tot=data.get("geldig_tot"),
+                partijen=data["partijen"],
+                scan=data.get("scan"),
+                door=request.user,
+            )
+        except ValidationError as fout:
+            zet_fouten(form, fout)
+        else:
+            messages.success(request, "De toestemming is vastgelegd.")
+            return redirect(dossier_url(client) + "#toestemming")
+    return _formulierpagina(request, client, form, f"Toestemming van {client.roepnaam} vastleggen")
+
+
+@vereist("clients.change_toestemming")
+def toestemming_wijzigen(request: HttpRequest, pk: int, toestemming_pk: int) -> HttpResponse:
+    client = client_voor_wijziging(request.user, pk, "clients.change_toestemming")
+    toestemming = get_object_or_404(client.toestemmingen, pk=toestemming_pk)
+    form = ToestemmingForm(
+        request.POST or None, request.FILES or None, instance=toestemming, nieuw=False
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.toestemming_wijzigen(
+                toestemming=toestemming,
+                door=request.user,
+                partijen=data["partijen"],
+                scan=data.get("scan"),
+                ondertekend_op=data["ondertekend_op"],
+                versie=data["versie"],
+                geldig_tot=data.get("geldig_tot"),
+                ingetrokken_op=data.get("ingetrokken_op"),
+            )
+        except ValidationError as fout:
+            zet_fouten(form, fout)
+        else:
+            messages.success(request, "De toestemming is bijgewerkt.")
+            return redirect(dossier_url(client) + "#toestemming")
+    return _formulierpagina(request, client, form, f"Toestemming van {client.roepnaam} wijzigen")
+
+
+@require_POST
+@vereist("clients.change_toestemming")
+def toestemming_controleren(request: HttpRequest, pk: int, toestemming_pk: int) -> HttpResponse:
+    client = client_voor_wijziging(request.user, pk, "clients.change_toestemming")
+    toestemming = get_object_or_404(client.toestemmingen, pk=toestemming_pk)
+    try:
+        services.toestemming_controleren(toestemming=toestemming, door=request.user)
+    except ValidationError as fout:
+        messages.error(request, " ".join(fout.messages))
+    else:
+        messages.success(request, "Je hebt de toestemming gecontroleerd.")
+    return redirect(dossier_url(client) + "#toestemming")
+
+
+@vereist("clients.scan_inzien")
+def toestemming_scan(request: HttpRequest, pk: int, toestemming_pk: int) -> HttpResponse:
+    """The signed form, only for those who may see it, and every download is logged."""
+    client = client_voor_wijziging(request.user, pk, "clients.scan_inzien")
+    toestemming = get_object_or_404(client.toestemmingen, pk=toestemming_pk)
+    if not toestemming.scan:
+        raise Http404("Geen scan")
+    log_toegang(
+        request,
+        actie=Actie.DOWNLOADEN,
+        obj=toestemming,
+        client=client,
+        omschrijving=f"Scan toestemmingsformulier van {toestemming.ondertekend_op:%d-%m-%Y}",
+    )
+    extensie = toestemming.scan.name.rsplit(".", 1)[-1]
+    return bestand_antwoord(
+        toestemming.scan,
+        toestemming.scan_soort,
+        f"toestemming-{client.code}-{toestemming.ondertekend_op:%Y%m%d}.{extensie}",
+    )

@@ -1,0 +1,71 @@
+"""The caseload and the dossier cost a fixed number of queries, whatever the data."""
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+
+from clients import services
+from clients.constants import KENMERK_WAARDEN
+from stapteam.constants import Rol
+from stapteam.models import Organisatie
+from tests.factories import ClientFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+MAXIMUM = 20  # session, user, MFA, teams, permissions, the page's own queries, access log
+
+
+def volle_client(team, casemanager, nummer: int, geschiedenis: int):
+    client = ClientFactory(team=team, casemanager=casemanager, roepnaam=f"Client {nummer}")
+    for kenmerk, waarden in KENMERK_WAARDEN.items():
+        for dag in range(geschiedenis):
+            services.situatie_vastleggen(
+                client=client,
+                kenmerk=kenmerk,
+                waarde=waarden.values[dag % len(waarden.values)],
+                datum=dt.date(2020, 1, 1) + dt.timedelta(days=dag),
+                door=casemanager,
+            )
+    for jaar in range(geschiedenis):
+        services.toestemming_vastleggen(
+            client=client,
+            ondertekend_op=dt.date(2015 + jaar, 1, 1),
+            versie=str(jaar),
+            partijen=Organisatie.objects.filter(code__in=["iriszorg", "zvh"]),
+            door=casemanager,
+        )
+    for _ in range(geschiedenis):
+        ander = UserFactory(rol=Rol.CASEMANAGER, team=team)
+        services.overdragen(client=client, naar=ander, notitie="Overdracht", door=None)
+    return client
+
+
+@pytest.mark.parametrize("rol", [Rol.CASEMANAGER, Rol.ERVARINGSDESKUNDIGE, Rol.COORDINATOR])
+def test_teamlijst_vast_aantal_queries(team, client, tel_queries, rol):
+    gebruiker = UserFactory(rol=rol, team=team)
+    client.force_login(gebruiker)
+    volle_client(team, gebruiker if rol != Rol.ERVARINGSDESKUNDIGE else None, 0, 2)
+    adres = reverse("clients:lijst")
+    client.get(adres)  # the first request of a session also stores the session
+    weinig = tel_queries(lambda: client.get(adres))
+    for nummer in range(1, 30):
+        volle_client(team, None, nummer, 2)
+    veel = tel_queries(lambda: client.get(adres))
+    gefilterd = tel_queries(lambda: client.get(adres, {"zoek": "Client", "status": ""}))
+    assert weinig == veel
+    assert gefilterd == veel
+    assert veel <= MAXIMUM
+
+
+@pytest.mark.parametrize("rol", [Rol.CASEMANAGER, Rol.ERVARINGSDESKUNDIGE, Rol.COORDINATOR])
+def test_dossier_vast_aantal_queries(team, client, tel_queries, rol):
+    gebruiker = UserFactory(rol=rol, team=team)
+    kort = volle_client(team, None, 1, 1)
+    lang = volle_client(team, None, 2, 12)
+    client.force_login(gebruiker)
+    client.get(reverse("clients:lijst"))
+    weinig = tel_queries(lambda: client.get(reverse("clients:dossier", args=[kort.pk])))
+    veel = tel_queries(lambda: client.get(reverse("clients:dossier", args=[lang.pk])))
+    assert weinig == veel
+    assert veel <= MAXIMUM
