@@ -10,6 +10,7 @@ class ClientsConfig(AppConfig):
         from clients import onderdelen, signalen
 
         signalen.registreer(signalen.ToestemmingSignalen())
+        signalen.registreer(signalen.GeenContactSignaal())
         onderdelen.registreer_alles()
         onderdelen.registreer_inzage_en_anonimisering()
         onderdelen.registreer_startblok()

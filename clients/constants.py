@@ -116,3 +116,55 @@ class ToestemmingStatus(models.TextChoices):
 TOESTEMMING_WAARSCHUWING_DAGEN = 30
 # Statuses under which data may be shared with the parties the consent names.
 TOESTEMMING_BRUIKBAAR = frozenset({ToestemmingStatus.GELDIG, ToestemmingStatus.VERLOOPT_BINNENKORT})
+
+
+# --- Contacts (ONTWERP §3) --------------------------------------------------------------
+
+
+class ContactSoort(models.TextChoices):
+    FACE_TO_FACE = "face_to_face", "Face-to-face"
+    TELEFONISCH = "telefonisch", "Telefonisch"
+    DIGITAAL = "digitaal", "Digitaal (app, mail)"
+    POGING = "poging", "Poging (niet bereikt / niet gekomen)"
+    NETWERKOVERLEG = "netwerkoverleg", "Netwerkoverleg (over haar, zonder haar)"
+
+
+# A realised contact is one in which she was actually reached.
+GEREALISEERD = frozenset(
+    {ContactSoort.FACE_TO_FACE, ContactSoort.TELEFONISCH, ContactSoort.DIGITAAL}
+)
+
+
+class Locatie(models.TextChoices):
+    TIPPELZONE = "tippelzone", "Tippelzone"
+    HUISKAMER = "huiskamer", "Huiskamer"
+    MFC = "mfc", "MFC"
+    THUIS = "thuis", "Thuis"
+    KANTOOR = "kantoor", "Kantoor"
+    STRAAT = "straat", "Straat"
+    ELDERS = "elders", "Elders"
+
+
+class Levensdomein(models.TextChoices):
+    """Life domains, of a plan's goals and of what a contact was about."""
+
+    WONEN = "wonen", "Wonen"
+    FINANCIEN = "financien", "Financiën"
+    MIDDELENGEBRUIK = "middelengebruik", "Middelengebruik"
+    PSYCHISCHE_GEZONDHEID = "psychische_gezondheid", "Psychische gezondheid"
+    LICHAMELIJKE_GEZONDHEID = "lichamelijke_gezondheid", "Lichamelijke gezondheid"
+    SEKSUELE_GEZONDHEID = "seksuele_gezondheid", "Seksuele gezondheid"
+    VEILIGHEID = "veiligheid", "Veiligheid"
+    DAGBESTEDING = "dagbesteding", "Dagbesteding"
+    SOCIAAL_NETWERK = "sociaal_netwerk", "Sociaal netwerk"
+    JUSTITIE = "justitie", "Justitie"
+    ADL = "adl", "ADL (dagelijkse verzorging)"
+    DOCUMENTEN = "documenten", "Documenten (ID, postadres, verzekering)"
+    UITSTAPPEN = "uitstappen", "Uitstappen"
+    MEDIA = "media", "Media (ongewenste foto's)"
+
+
+# Days without a realised contact before the caseload signals it.
+GEEN_CONTACT_SIGNAAL_DAGEN = 14
+# Days during which the author may correct her own contact.
+CONTACT_CORRECTIE_DAGEN = 7

@@ -216,7 +216,7 @@ def startblok_caseload(request):
     vandaag = timezone.localdate()
     mijn = mijn_clienten(request.user).exclude(status=Status.UITGESTROOMD)
     aandacht = signalen.alleen_met_signaal(
-        signalen.met_signalen(mijn, vandaag=vandaag), vandaag=vandaag
+        signalen.met_signalen(mijn, vandaag=vandaag, gebruiker=request.user), vandaag=vandaag
     )
     return {
         "template": "clients/startblok.html",

@@ -26,8 +26,10 @@ from clients.constants import (
     Kenmerk,
     ToestemmingStatus,
 )
-from clients.models import Client, Situatie, Toestemming
-from stapteam.models import Team
+from clients.models import Client, Contact, Situatie, Toestemming
+from clients.toegang import clienten_voor_gebruiker
+from stapteam.models import Team, User
+from stapteam.toegang import mag
 
 
 def situatie_veld(kenmerk: str) -> str:
@@ -147,3 +149,27 @@ def zoek_voor_registratie(
         .order_by("-is_dubbel", "roepnaam")[:20]
     )
     return [(client, client.is_dubbel) for client in gevonden]
+
+
+def zichtbare_contacten(user: User) -> QuerySet[Contact]:
+    """The contacts the user may see: of her clients, and confidential ones only when her
+    role may (the peer worker never sees them)."""
+    contacten = Contact.objects.filter(client__in=clienten_voor_gebruiker(user))
+    if not mag(user, "clients.vertrouwelijk_inzien"):
+        contacten = contacten.filter(vertrouwelijk=False)
+    return contacten
+
+
+def met_laatste_contact(
+    clienten: QuerySet[Client], *, contacten: QuerySet[Contact] | None = None
+) -> QuerySet[Client]:
+    """Annotate ``laatste_contact``: the time of her latest realised contact (of
+    ``contacten``, by default all), or None."""
+    contacten = Contact.objects.all() if contacten is None else contacten
+    laatste = (
+        contacten.gerealiseerd()
+        .filter(client=OuterRef("pk"))
+        .order_by("-tijdstip")
+        .values("tijdstip")[:1]
+    )
+    return clienten.annotate(laatste_contact=Subquery(laatste))

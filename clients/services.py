@@ -12,12 +12,12 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 
-from clients.constants import KENMERK_WAARDEN, Status
-from clients.models import Client, Overdracht, Situatie, Toestemming
+from clients.constants import CONTACT_CORRECTIE_DAGEN, KENMERK_WAARDEN, Status
+from clients.models import Client, Contact, Overdracht, Situatie, Toestemming
 from stapteam.bestanden import controleer_upload, prive_pad
 from stapteam.constants import Rol
 from stapteam.models import Organisatie, Team, User
-from stapteam.toegang import is_teamlid
+from stapteam.toegang import is_teamlid, mag
 
 CASEMANAGER_ROLLEN = (Rol.CASEMANAGER, Rol.COORDINATOR)
 
@@ -275,3 +275,93 @@ def caseload_overdragen(
         overdragen(client=client, naar=naar, notitie=notitie, door=door)
         aantal += 1
     return aantal
+
+
+# --- Contacts -----------------------------------------------------------------------------
+
+CONTACT_ROLLEN = (Rol.CASEMANAGER, Rol.ERVARINGSDESKUNDIGE, Rol.COORDINATOR)
+CONTACT_VELDEN = frozenset(
+    {"tijdstip", "soort", "locatie", "duur_minuten", "levensdomeinen", "notitie", "vertrouwelijk"}
+)
+
+
+def mag_contact_corrigeren(contact: Contact, gebruiker: User) -> bool:
+    """Her author may correct a contact for 7 days after logging it; a coordinator always."""
+    if mag(gebruiker, "clients.altijd_corrigeren"):
+        return True
+    binnen_termijn = timezone.now() - contact.aangemaakt_op <= dt.timedelta(
+        days=CONTACT_CORRECTIE_DAGEN
+    )
+    return contact.medewerker_id == gebruiker.pk and binnen_termijn
+
+
+def _contact_opslaan(contact: Contact, ook_aanwezig, door: User | None) -> Contact:
+    medewerker = contact.medewerker
+    if medewerker.rol not in CONTACT_ROLLEN or not is_teamlid(medewerker, contact.client.team):
+        raise ValidationError(
+            {"medewerker": f"{medewerker} is geen medewerker van {contact.client.team}."}
+        )
+    # She could not see it herself: the peer worker's role never sees confidential contacts.
+    if contact.vertrouwelijk and medewerker.rol == Rol.ERVARINGSDESKUNDIGE:
+        raise ValidationError(
+            {"vertrouwelijk": "Een ervaringsdeskundige legt geen vertrouwelijk contact vast."}
+        )
+    contact.full_clean()
+    contact._history_user = door
+    contact.save()
+    if ook_aanwezig is not None:
+        contact.ook_aanwezig.set(ook_aanwezig)
+    return contact
+
+
+@transaction.atomic
+def contact_registreren(
+    *,
+    client: Client,
+    door: User | None,
+    soort: str,
+    tijdstip: dt.datetime | None = None,
+    medewerker: User | None = None,
+    locatie: str = "",
+    duur_minuten: int | None = None,
+    levensdomeinen: Iterable[str] = (),
+    notitie: str = "",
+    vertrouwelijk: bool = False,
+    ook_aanwezig: Iterable[User] = (),
+) -> Contact:
+    """Log a contact. Only the client and the kind are required; by default it happened
+    now and was had by ``door``."""
+    medewerker = medewerker or door
+    if medewerker is None:
+        raise ValidationError({"medewerker": "Wie had het contact?"})
+    contact = Contact(
+        client=client,
+        medewerker=medewerker,
+        soort=soort,
+        tijdstip=tijdstip or timezone.now(),
+        locatie=locatie,
+        duur_minuten=duur_minuten,
+        levensdomeinen=list(levensdomeinen),
+        notitie=notitie,
+        vertrouwelijk=vertrouwelijk,
+    )
+    return _contact_opslaan(contact, list(ook_aanwezig), door)
+
+
+@transaction.atomic
+def contact_corrigeren(
+    *, contact: Contact, door: User, ook_aanwezig: Iterable[User] | None = None, **velden
+) -> Contact:
+    """Correct a contact (the history keeps what it said before)."""
+    onbekend = set(velden) - CONTACT_VELDEN
+    if onbekend:
+        raise ValueError(f"Niet via contact_corrigeren te wijzigen: {', '.join(sorted(onbekend))}")
+    contact = Contact.objects.select_for_update().get(pk=contact.pk)
+    if not mag_contact_corrigeren(contact, door):
+        raise ValidationError(
+            f"Een contact kan alleen door wie het vastlegde worden gecorrigeerd, binnen "
+            f"{CONTACT_CORRECTIE_DAGEN} dagen. Daarna kan de coördinator het corrigeren."
+        )
+    for veld, waarde in velden.items():
+        setattr(contact, veld, list(waarde) if veld == "levensdomeinen" else waarde)
+    return _contact_opslaan(contact, list(ook_aanwezig) if ook_aanwezig is not None else None, door)

@@ -27,9 +27,10 @@ _BEHEER = {
 }
 
 # The client dossier (clients): reading, the full dossier, and changing it.
-_DOSSIER_LEZEN = {"clients.view_client"}
+_DOSSIER_LEZEN = {"clients.view_client", "clients.add_contact"}
 _DOSSIER_WIJZIGEN = {
     "clients.volledig_dossier_inzien",
+    "clients.vertrouwelijk_inzien",
     "clients.add_client",
     "clients.change_client",
     "clients.add_situatie",
@@ -38,6 +39,7 @@ _DOSSIER_WIJZIGEN = {
     "clients.scan_inzien",
 }
 _COORDINATIE = {
+    "clients.altijd_corrigeren",
     "clients.add_overdracht",
     "clients.toegangslog_inzien",
     "clients.inzage_exporteren",

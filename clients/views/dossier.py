@@ -37,7 +37,9 @@ def dossier(request: HttpRequest, pk: int) -> HttpResponse:
     client = client_voor_gebruiker(
         request.user,
         pk,
-        verrijk=lambda qs: signalen.met_signalen(met_situatie(qs, op=vandaag), vandaag=vandaag),
+        verrijk=lambda qs: signalen.met_signalen(
+            met_situatie(qs, op=vandaag), vandaag=vandaag, gebruiker=request.user
+        ),
     )
     volledig = volledig_dossier(request.user)
     situatie = [

@@ -66,7 +66,9 @@ def _lijst(request: HttpRequest, basis: QuerySet[Client], *, titel: str, mijn: b
     data = form.cleaned_data
 
     clienten = signalen.met_signalen(
-        met_situatie(basis, op=vandaag, kenmerken=LIJST_KENMERKEN), vandaag=vandaag
+        met_situatie(basis, op=vandaag, kenmerken=LIJST_KENMERKEN),
+        vandaag=vandaag,
+        gebruiker=request.user,
     )
     clienten = _filteren(
         clienten, data, bsn_zoeken=volledig_dossier(request.user), vandaag=vandaag

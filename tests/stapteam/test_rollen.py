@@ -14,7 +14,9 @@ pytestmark = pytest.mark.django_db
 
 DOSSIER = {
     "clients.view_client",
+    "clients.add_contact",
     "clients.volledig_dossier_inzien",
+    "clients.vertrouwelijk_inzien",
     "clients.add_client",
     "clients.change_client",
     "clients.add_situatie",
@@ -25,9 +27,14 @@ DOSSIER = {
 
 VERWACHT = {
     Rol.CASEMANAGER: DOSSIER,
-    Rol.ERVARINGSDESKUNDIGE: {"clients.view_client"},
+    Rol.ERVARINGSDESKUNDIGE: {"clients.view_client", "clients.add_contact"},
     Rol.COORDINATOR: DOSSIER
-    | {"clients.add_overdracht", "clients.toegangslog_inzien", "clients.inzage_exporteren"},
+    | {
+        "clients.altijd_corrigeren",
+        "clients.add_overdracht",
+        "clients.toegangslog_inzien",
+        "clients.inzage_exporteren",
+    },
     Rol.GEMEENTE: set(),
     Rol.PROCESREGISSEUR: set(),
     Rol.BEHEERDER: {
