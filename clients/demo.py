@@ -13,8 +13,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from clients import services
-from clients.constants import Kenmerk, Status, UitstroomReden
-from clients.models import Client
+from clients.constants import ContactSoort, Kenmerk, Locatie, Status, UitstroomReden
+from clients.models import Client, Contact
+from clients.selectors import met_situatie
 from stapteam.demo import DemoContext
 from stapteam.demo_pdf import eenvoudige_pdf
 from stapteam.models import Organisatie
@@ -293,3 +294,89 @@ def clienten(context: DemoContext) -> None:
         g["coordinator1"],
     )
     _team_clienten(context, "stapteam-arnhem", ARNHEM, [g["casemanager3"]], None, g["casemanager3"])
+
+
+# How often the team sees each woman, by intensity of support: contacts per week.
+CONTACT_FREQUENTIE = {"zeer_intensief": 1.6, "intensief": 1.1, "licht": 0.45, "geen": 0.05}
+NOTITIES = [
+    "Even bijgepraat op de zone, gaat redelijk.",
+    "Samen naar de huisarts geweest.",
+    "Gesproken over de aanvraag bij de woningcorporatie.",
+    "Niet lekker, afgesproken om morgen terug te komen.",
+    "Post doorgenomen, brief van de bewindvoerder besproken.",
+    "Koffie gedronken in de huiskamer.",
+    "Wil graag naar de tandarts, afspraak gemaakt.",
+    "Onrustig, zorgen over veiligheid besproken.",
+    "",
+    "",
+]
+
+
+def contacten(context: DemoContext) -> None:
+    """A year of contacts: most women weekly, some monthly, some rarely."""
+    vandaag = timezone.localdate()
+    for teamcode in ("stapteam-nijmegen", "stapteam-arnhem"):
+        team = context.teams[teamcode]
+        if Contact.objects.filter(client__team=team).exists():
+            continue
+        willekeur = random.Random(f"contacten-{teamcode}")
+        clienten = met_situatie(
+            Client.objects.filter(team=team), op=vandaag, kenmerken=["intensiteit"]
+        )
+        for client in clienten.select_related("casemanager", "ervaringsdeskundige"):
+            per_week = CONTACT_FREQUENTIE.get(client.sit_intensiteit or "licht", 0.3)
+            einde = client.uitstroom_datum or vandaag
+            begin = max(client.in_beeld_sinds, vandaag - dt.timedelta(days=365))
+            dag = begin
+            while dag <= einde:
+                stap = max(1, round(willekeur.expovariate(per_week / 7)))
+                dag += dt.timedelta(days=stap)
+                if dag > einde or not client.casemanager:
+                    break
+                door = client.casemanager
+                if client.ervaringsdeskundige and willekeur.random() < 0.35:
+                    door = client.ervaringsdeskundige
+                nacht = willekeur.random() < 0.4
+                uur = willekeur.choice([21, 22, 23]) if nacht else willekeur.randint(9, 17)
+                tijdstip = timezone.make_aware(
+                    dt.datetime.combine(dag, dt.time(uur, willekeur.choice([0, 15, 30, 45])))
+                )
+                if tijdstip > timezone.now():
+                    break
+                soort = willekeur.choices(
+                    [
+                        ContactSoort.FACE_TO_FACE,
+                        ContactSoort.TELEFONISCH,
+                        ContactSoort.DIGITAAL,
+                        ContactSoort.POGING,
+                        ContactSoort.NETWERKOVERLEG,
+                    ],
+                    weights=[60, 15, 8, 12, 5],
+                )[0]
+                services.contact_registreren(
+                    client=client,
+                    door=door,
+                    soort=soort,
+                    tijdstip=tijdstip,
+                    locatie=Locatie.TIPPELZONE
+                    if nacht
+                    else willekeur.choice(
+                        [Locatie.HUISKAMER, Locatie.MFC, Locatie.THUIS, Locatie.KANTOOR]
+                    ),
+                    duur_minuten=willekeur.choice([10, 15, 20, 30, 45, 60, 90]),
+                    levensdomeinen=willekeur.sample(
+                        [
+                            "wonen",
+                            "financien",
+                            "middelengebruik",
+                            "lichamelijke_gezondheid",
+                            "veiligheid",
+                            "sociaal_netwerk",
+                            "documenten",
+                            "uitstappen",
+                        ],
+                        k=willekeur.randint(0, 2),
+                    ),
+                    notitie=willekeur.choice(NOTITIES),
+                    vertrouwelijk=door.rol != "ervaringsdeskundige" and willekeur.random() < 0.05,
+                )

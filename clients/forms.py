@@ -3,11 +3,20 @@
 from django import forms
 from django.utils import timezone
 
-from clients.constants import KENMERK_WAARDEN, Intensiteit, Kenmerk, Status, Woonsituatie
-from clients.models import Client, Toestemming
+from clients.constants import (
+    KENMERK_WAARDEN,
+    ContactSoort,
+    Intensiteit,
+    Kenmerk,
+    Levensdomein,
+    Locatie,
+    Status,
+    Woonsituatie,
+)
+from clients.models import Client, Contact, Toestemming
 from clients.validators import normaliseer_bsn
 from stapteam.constants import Rol
-from stapteam.formulieren import DatumInput
+from stapteam.formulieren import DatumInput, DatumTijdInput
 from stapteam.models import Organisatie, Team, User
 
 PERSOONSVELDEN = [
@@ -46,9 +55,25 @@ def medewerkers(teams, rollen) -> forms.ModelChoiceField:
     )
 
 
+def _medewerker_label(obj) -> str:
+    return f"{obj.naam} ({obj.rol_label.lower()})" if obj.rol else obj.naam
+
+
 class MedewerkerKeuze(forms.ModelChoiceField):
     def label_from_instance(self, obj):
-        return f"{obj.naam} ({obj.rol_label.lower()})" if obj.rol else obj.naam
+        return _medewerker_label(obj)
+
+    @staticmethod
+    def multiple(label: str) -> forms.ModelMultipleChoiceField:
+        """Several colleagues at once, as checkboxes."""
+        veld = forms.ModelMultipleChoiceField(
+            queryset=User.objects.none(),
+            label=label,
+            required=False,
+            widget=forms.CheckboxSelectMultiple,
+        )
+        veld.label_from_instance = _medewerker_label
+        return veld
 
 
 class ZoekForm(forms.Form):
@@ -215,3 +240,69 @@ class LijstFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["casemanager"].queryset = medewerkers(teams, [Rol.CASEMANAGER, Rol.COORDINATOR])
         self.fields["zoek"].widget.attrs.update({"type": "search", "placeholder": "Naam of nummer"})
+
+
+class ContactForm(forms.ModelForm):
+    """Logging a contact: only the kind is needed; the rest has defaults or may stay empty."""
+
+    levensdomeinen = forms.MultipleChoiceField(
+        label="Besproken levensdomeinen",
+        choices=Levensdomein.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    ook_aanwezig = MedewerkerKeuze.multiple(label="Ook aanwezig")
+    # No form-level bounds: the model's validators give the domain's own messages.
+    duur_minuten = forms.IntegerField(
+        label="Duur (minuten)",
+        required=False,
+        widget=forms.NumberInput(attrs={"min": 1, "max": 1440, "inputmode": "numeric"}),
+    )
+
+    class Meta:
+        model = Contact
+        fields = [
+            "soort",
+            "tijdstip",
+            "locatie",
+            "duur_minuten",
+            "levensdomeinen",
+            "notitie",
+            "vertrouwelijk",
+            "ook_aanwezig",
+        ]
+        widgets = {
+            "soort": forms.RadioSelect,
+            "locatie": forms.RadioSelect,
+            "tijdstip": DatumTijdInput(),
+            "notitie": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def __init__(self, *args, team: Team, vertrouwelijk_toegestaan: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["soort"].choices = ContactSoort.choices  # no empty choice: a kind is required
+        self.fields["locatie"].choices = [("", "Niet opgegeven"), *Locatie.choices]
+        self.fields["ook_aanwezig"].queryset = medewerkers(
+            [team], [Rol.CASEMANAGER, Rol.ERVARINGSDESKUNDIGE, Rol.COORDINATOR]
+        )
+        if not vertrouwelijk_toegestaan:
+            del self.fields["vertrouwelijk"]
+
+
+class ContactFilterForm(forms.Form):
+    soort = forms.ChoiceField(
+        label="Soort",
+        required=False,
+        choices=[("", "Alle"), ("gerealiseerd", "Alleen gerealiseerd"), *ContactSoort.choices],
+    )
+    medewerker = MedewerkerKeuze(
+        queryset=User.objects.none(), label="Medewerker", required=False, empty_label="Iedereen"
+    )
+    van = forms.DateField(label="Van", required=False, widget=DatumInput())
+    tot = forms.DateField(label="Tot en met", required=False, widget=DatumInput())
+
+    def __init__(self, *args, team: Team, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["medewerker"].queryset = medewerkers(
+            [team], [Rol.CASEMANAGER, Rol.ERVARINGSDESKUNDIGE, Rol.COORDINATOR]
+        )

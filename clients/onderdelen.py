@@ -2,16 +2,19 @@
 history, personal details, consent, handovers), the AVG inzage sections, and the
 anonymisation of its records. Registered in ``ClientsConfig.ready``."""
 
+import datetime as dt
 from itertools import groupby
 
+from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 
 from clients import anonimisering, inzage, signalen
-from clients.constants import FINANCIELE_KENMERKEN, Kenmerk, Status
+from clients.constants import FINANCIELE_KENMERKEN, GEREALISEERD, Kenmerk, Status
 from clients.dossier import Onderdeel, registreer
 from clients.inzage import Sectie
 from clients.models import Overdracht, Situatie, Toestemming
+from clients.selectors import zichtbare_contacten
 from clients.toegang import mijn_clienten
 from stapteam import startpagina
 from stapteam.geschiedenis import wijzigingen
@@ -62,6 +65,26 @@ def overdrachten(request, client, volledig):
     }
 
 
+def contacten(request, client, volledig):
+    zichtbaar = zichtbare_contacten(request.user).filter(client=client)
+    venster = timezone.localdate() - dt.timedelta(days=91)
+    tellingen = zichtbaar.aggregate(
+        totaal=Count("pk"),
+        gerealiseerd_91=Count("pk", filter=Q(soort__in=GEREALISEERD, tijdstip__date__gt=venster)),
+    )
+    return {
+        "recent": list(zichtbaar.select_related("medewerker")[:5]),
+        "laatste": zichtbaar.gerealiseerd().order_by("-tijdstip").first(),
+        **tellingen,
+    }
+
+
+def contactactie(request, client):
+    if not mag(request.user, "clients.add_contact"):
+        return []
+    return [("Contact vastleggen", reverse("clients:contact_nieuw", args=[client.pk]))]
+
+
 def dossieracties(request, client):
     pk = client.pk
     mogelijk = [
@@ -78,6 +101,16 @@ def dossieracties(request, client):
 
 
 def registreer_alles() -> None:
+    registreer(
+        Onderdeel(
+            "contacten",
+            "Contacten",
+            "clients/secties/contacten.html",
+            contacten,
+            volgorde=5,
+            acties=contactactie,
+        )
+    )
     registreer(
         Onderdeel(
             "situatie",

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from clients.views import avg, dossier, lijsten, overdracht, toestemming
+from clients.views import avg, contacten, dossier, lijsten, overdracht, toestemming
 
 app_name = "clients"
 
@@ -27,6 +27,13 @@ urlpatterns = [
         "<int:pk>/toestemming/<int:toestemming_pk>/scan/",
         toestemming.toestemming_scan,
         name="toestemming_scan",
+    ),
+    path("<int:pk>/contact/", contacten.contact_nieuw, name="contact_nieuw"),
+    path("<int:pk>/contacten/", contacten.contacten, name="contacten"),
+    path(
+        "<int:pk>/contacten/<int:contact_pk>/corrigeren/",
+        contacten.contact_corrigeren,
+        name="contact_corrigeren",
     ),
     path("<int:pk>/overdragen/", overdracht.client_overdragen, name="overdragen"),
     path("<int:pk>/toegangslog/", avg.toegangslog, name="toegangslog"),

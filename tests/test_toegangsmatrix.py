@@ -77,6 +77,21 @@ PAGINAS = [
     Pagina("caseload overdragen", lambda s: reverse("clients:caseload_overdragen"), COORDINATOR),
     Pagina("toegangslog client", client_url("toegangslog"), COORDINATOR, per_client=True),
     Pagina("inzage", client_url("inzage"), COORDINATOR, per_client=True),
+    # --- contacts
+    Pagina(
+        "contact nieuw",
+        client_url("contact_nieuw"),
+        TEAMROLLEN | {ANDER_TEAM: 404},
+        per_client=True,
+    ),
+    Pagina("contacten", client_url("contacten"), TEAMROLLEN | {ANDER_TEAM: 404}, per_client=True),
+    Pagina(
+        "contact corrigeren",
+        lambda s: reverse("clients:contact_corrigeren", args=[s["client"].pk, s["contact"].pk]),
+        # her author (the casemanager) within 7 days, and the coordinator always
+        {Rol.CASEMANAGER: 200, Rol.COORDINATOR: 200, ANDER_TEAM: 404},
+        per_client=True,
+    ),
 ]
 
 
@@ -99,6 +114,9 @@ def scenario(team, ander_team):
         "gebruikers": gebruikers,
         "client": client,
         "toestemming": toestemming,
+        "contact": client_services.contact_registreren(
+            client=client, door=gebruikers[Rol.CASEMANAGER], soort="face_to_face"
+        ),
     }
 
 

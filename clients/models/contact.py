@@ -47,7 +47,10 @@ class Contact(models.Model):
         "duur (minuten)",
         null=True,
         blank=True,
-        validators=[MinValueValidator(1), MaxValueValidator(24 * 60)],
+        validators=[
+            MinValueValidator(1, "De duur is minstens 1 minuut."),
+            MaxValueValidator(24 * 60, "De duur is hoogstens 1440 minuten (een etmaal)."),
+        ],
     )
     levensdomeinen = models.JSONField(
         "besproken levensdomeinen", default=list, blank=True, help_text="Codes van levensdomeinen."

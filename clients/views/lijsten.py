@@ -14,7 +14,7 @@ from clients.selectors import met_situatie, situatie_label, situatie_veld
 from clients.toegang import clienten_voor_gebruiker, volledig_dossier
 from stapteam.audit import log_toegang
 from stapteam.constants import Actie
-from stapteam.toegang import teams_van, vereist
+from stapteam.toegang import mag, teams_van, vereist
 
 PER_PAGINA = 25
 LIJST_KENMERKEN = [Kenmerk.WOONSITUATIE, Kenmerk.INTENSITEIT]
@@ -123,6 +123,7 @@ def _lijst(request: HttpRequest, basis: QuerySet[Client], *, titel: str, mijn: b
             + (data.get("status") not in ("lopend", None)),
             "querystring": zonder_pagina.urlencode(),
             "meerdere_teams": len(teams) > 1,
+            "mag_contact": mag(request.user, "clients.add_contact"),
         },
     )
 

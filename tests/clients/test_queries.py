@@ -38,6 +38,16 @@ def volle_client(team, casemanager, nummer: int, geschiedenis: int):
     for _ in range(geschiedenis):
         ander = UserFactory(rol=Rol.CASEMANAGER, team=team)
         services.overdragen(client=client, naar=ander, notitie="Overdracht", door=None)
+    medewerker = UserFactory(rol=Rol.CASEMANAGER, team=team)
+    for nummer in range(geschiedenis * 5):
+        services.contact_registreren(
+            client=client,
+            door=medewerker,
+            soort="face_to_face" if nummer % 2 else "poging",
+            levensdomeinen=["wonen"],
+            vertrouwelijk=nummer % 3 == 0,
+            ook_aanwezig=[casemanager] if casemanager else [],
+        )
     return client
 
 
@@ -67,5 +77,18 @@ def test_dossier_vast_aantal_queries(team, client, tel_queries, rol):
     client.get(reverse("clients:lijst"))
     weinig = tel_queries(lambda: client.get(reverse("clients:dossier", args=[kort.pk])))
     veel = tel_queries(lambda: client.get(reverse("clients:dossier", args=[lang.pk])))
+    assert weinig == veel
+    assert veel <= MAXIMUM
+
+
+@pytest.mark.parametrize("rol", [Rol.CASEMANAGER, Rol.ERVARINGSDESKUNDIGE, Rol.COORDINATOR])
+def test_contactlijst_vast_aantal_queries(team, client, tel_queries, rol):
+    gebruiker = UserFactory(rol=rol, team=team)
+    kort = volle_client(team, None, 1, 1)
+    lang = volle_client(team, None, 2, 12)
+    client.force_login(gebruiker)
+    client.get(reverse("clients:lijst"))
+    weinig = tel_queries(lambda: client.get(reverse("clients:contacten", args=[kort.pk])))
+    veel = tel_queries(lambda: client.get(reverse("clients:contacten", args=[lang.pk])))
     assert weinig == veel
     assert veel <= MAXIMUM

@@ -283,11 +283,12 @@ class TestActiesEnStartpagina:
     @pytest.mark.parametrize(
         ("rol", "verwacht"),
         [
-            (Rol.CASEMANAGER, ["Gegevens wijzigen"]),
-            (Rol.ERVARINGSDESKUNDIGE, []),
+            (Rol.CASEMANAGER, ["Contact vastleggen", "Gegevens wijzigen"]),
+            (Rol.ERVARINGSDESKUNDIGE, ["Contact vastleggen"]),
             (
                 Rol.COORDINATOR,
                 [
+                    "Contact vastleggen",
                     "Gegevens wijzigen",
                     "Overdragen",
                     "Wie heeft dit dossier ingezien",

@@ -13,7 +13,7 @@ from stapteam import demo
 STANDAARD_WACHTWOORD = "stapteam-demo-2026"
 
 # Each app adds its step here, in the order the data depends on each other.
-STAPPEN = [demo.teams_en_accounts, clients_demo.clienten]
+STAPPEN = [demo.teams_en_accounts, clients_demo.clienten, clients_demo.contacten]
 
 
 class Command(BaseCommand):
