@@ -48,5 +48,14 @@ lock: $(GEINSTALLEERD)
 	$(BIN)/pip-compile --quiet --strip-extras --no-emit-index-url --no-emit-find-links \
 	  --extra dev -o requirements/dev.txt pyproject.toml
 
+# Page speed with a large synthetic team, on a throwaway database (see docs/prestaties.md).
+BENCHMARK_DATABASE_URL ?= sqlite:///$(CURDIR)/benchmark.sqlite3
+BENCHMARK := DJANGO_SETTINGS_MODULE=stapteam.settings.dev DJANGO_DEBUG=false \
+	DATABASE_URL=$(BENCHMARK_DATABASE_URL)
+benchmark: $(GEINSTALLEERD)
+	rm -f benchmark.sqlite3
+	$(BENCHMARK) $(BIN)/python manage.py migrate --noinput -v0
+	$(BENCHMARK) $(BIN)/python manage.py benchmark $(BENCHMARK_ARGS)
+
 clean:
-	rm -rf $(VENV) staticfiles demo.sqlite3
+	rm -rf $(VENV) staticfiles demo.sqlite3 benchmark.sqlite3

@@ -125,8 +125,8 @@ class ContactSoort(models.TextChoices):
     FACE_TO_FACE = "face_to_face", "Face-to-face"
     TELEFONISCH = "telefonisch", "Telefonisch"
     DIGITAAL = "digitaal", "Digitaal (app, mail)"
-    POGING = "poging", "Poging (niet bereikt / niet gekomen)"
-    NETWERKOVERLEG = "netwerkoverleg", "Netwerkoverleg (over haar, zonder haar)"
+    POGING = "poging", "Poging (niet bereikt)"
+    NETWERKOVERLEG = "netwerkoverleg", "Netwerkoverleg (zonder haar)"
 
 
 # A realised contact is one in which she was actually reached.

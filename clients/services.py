@@ -84,7 +84,16 @@ def client_aanmaken(*, team: Team, door: User | None, code: str = "", **gegevens
     client = Client(team=team, code=code or _volgend_nummer(team), **gegevens)
     _opslaan(client, door)
     if client.casemanager_id:
-        _overdracht_vastleggen(client, van=None, naar=client.casemanager, notitie="", door=door)
+        # She had this casemanager since she came in view (an import registers her later).
+        begin = timezone.make_aware(dt.datetime.combine(client.in_beeld_sinds, dt.time()))
+        _overdracht_vastleggen(
+            client,
+            van=None,
+            naar=client.casemanager,
+            notitie="",
+            door=door,
+            tijdstip=min(begin, timezone.now()),
+        )
     return client
 
 
@@ -232,9 +241,22 @@ def toestemming_controleren(*, toestemming: Toestemming, door: User) -> Toestemm
 
 
 def _overdracht_vastleggen(
-    client: Client, *, van: User | None, naar: User, notitie: str, door: User | None
+    client: Client,
+    *,
+    van: User | None,
+    naar: User,
+    notitie: str,
+    door: User | None,
+    tijdstip: dt.datetime | None = None,
 ) -> Overdracht:
-    overdracht = Overdracht(client=client, van=van, naar=naar, notitie=notitie, door=door)
+    overdracht = Overdracht(
+        client=client,
+        van=van,
+        naar=naar,
+        notitie=notitie,
+        door=door,
+        tijdstip=tijdstip or timezone.now(),
+    )
     overdracht.full_clean()
     overdracht._history_user = door
     overdracht.save()

@@ -1,7 +1,13 @@
-"""Form helpers shared by every app: Dutch date inputs and service errors on the form."""
+"""Form helpers shared by every app: date inputs, service errors on the form, and the
+usual form view (``verwerk``)."""
+
+from collections.abc import Callable
 
 from django import forms
+from django.contrib import messages
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.http import HttpResponse
+from django.shortcuts import redirect
 
 
 class DatumInput(forms.DateInput):
@@ -32,3 +38,28 @@ def zet_fouten(form: forms.Form, fout: ValidationError) -> None:
                 form.add_error(doel, enkel.messages)
     else:
         form.add_error(None, fout.messages)
+
+
+def verwerk(
+    request,
+    form: forms.BaseForm,
+    schrijven: Callable[[dict], object],
+    *,
+    melding: str | Callable[[object], str],
+    naar: str | Callable[[object], str],
+) -> HttpResponse | None:
+    """The usual form view: on a valid POST call the service with the cleaned data.
+
+    When it succeeds: a success message and a redirect (``melding`` and ``naar`` may be
+    functions of what the service returned). When the service refuses, its errors go onto
+    the form and None is returned, so the view shows the form again; nothing was saved.
+    """
+    if request.method != "POST" or not form.is_valid():
+        return None
+    try:
+        uitkomst = schrijven(form.cleaned_data)
+    except ValidationError as fout:
+        zet_fouten(form, fout)
+        return None
+    messages.success(request, melding(uitkomst) if callable(melding) else melding)
+    return redirect(naar(uitkomst) if callable(naar) else naar)

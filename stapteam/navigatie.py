@@ -23,6 +23,9 @@ MENU: tuple[Menu, ...] = (
     Menu("Start", "start"),
     Menu("Mijn cliënten", "clients:mijn", permissie="clients.view_client"),
     Menu("Cliënten", "clients:lijst", permissie="clients.view_client"),
+    Menu("Escalaties", "plannen:escalaties", permissie="plannen.view_escalatie"),
+    Menu("Vergunningen", "vergunningen:lijst", permissie="vergunningen.view_vergunning"),
+    Menu("Budget", "budget:lijst", permissie="budget.view_budget"),
     Menu("Beheer", "admin:index", permissie="stapteam.view_user"),
     Menu("Mijn account", "mijn_account"),
 )

@@ -45,13 +45,71 @@ _COORDINATIE = {
     "clients.inzage_exporteren",
 }
 
+# Permits and the flex budget: the casemanager keeps them for her team's clients; the
+# ervaringsdeskundige sees neither (reduced dossier). The coordinator also creates and
+# changes budgets, approves spends above the threshold, may allow a time-out beyond the
+# yearly maximum and exports the permit list for the municipality.
+_VERGUNNINGEN_EN_BUDGET = {
+    "vergunningen.view_vergunning",
+    "vergunningen.add_vergunning",
+    "vergunningen.change_vergunning",
+    "budget.view_budget",
+    "budget.add_uitgave",
+    "budget.add_timeout",
+}
+_BUDGETBEHEER = {
+    "vergunningen.vergunningen_exporteren",
+    "budget.add_budget",
+    "budget.change_budget",
+    "budget.uitgave_goedkeuren",
+    "budget.timeout_limiet_overschrijden",
+}
+
+# Support (plannen): the casemanager keeps plans, goals, ZRM, results and barriers and
+# escalates; the whole team sees escalations in the dossier. The procesregisseur sees
+# and works on the escalations sent to her (object grants decide which ones).
+_BEGELEIDING = {
+    f"plannen.{actie}_{model}"
+    for model, acties in {
+        "plan": ("add", "change"),
+        "doel": ("add", "change"),
+        "actiepunt": ("add", "change"),
+        "zrmmeting": ("add",),
+        "resultaat": ("add",),
+        "knelpunt": ("add", "change"),
+        "escalatie": ("add", "change"),
+    }.items()
+    for actie in acties
+}
+_ESCALATIES_LEZEN = {"plannen.view_escalatie"}
+_VOCABULAIRES = {
+    f"plannen.{actie}_{model}"
+    for model in ("resultaattype", "zrmanker")
+    for actie in ("view", "add", "change")
+}
+
 ROL_PERMISSIES: dict[str, frozenset[str]] = {
-    Rol.CASEMANAGER: frozenset(_DOSSIER_LEZEN | _DOSSIER_WIJZIGEN),
-    Rol.ERVARINGSDESKUNDIGE: frozenset(_DOSSIER_LEZEN),
-    Rol.COORDINATOR: frozenset(_DOSSIER_LEZEN | _DOSSIER_WIJZIGEN | _COORDINATIE),
+    Rol.CASEMANAGER: frozenset(
+        _DOSSIER_LEZEN
+        | _DOSSIER_WIJZIGEN
+        | _VERGUNNINGEN_EN_BUDGET
+        | _BEGELEIDING
+        | _ESCALATIES_LEZEN
+    ),
+    Rol.ERVARINGSDESKUNDIGE: frozenset(_DOSSIER_LEZEN | _ESCALATIES_LEZEN),
+    Rol.COORDINATOR: frozenset(
+        _DOSSIER_LEZEN
+        | _DOSSIER_WIJZIGEN
+        | _COORDINATIE
+        | _VERGUNNINGEN_EN_BUDGET
+        | _BUDGETBEHEER
+        | _BEGELEIDING
+        | _ESCALATIES_LEZEN
+        | {"plannen.zonder_toestemming"}
+    ),
     Rol.GEMEENTE: frozenset(),
-    Rol.PROCESREGISSEUR: frozenset(),
-    Rol.BEHEERDER: frozenset(_BEHEER | {"stapteam.view_toegangslog"}),
+    Rol.PROCESREGISSEUR: frozenset(_ESCALATIES_LEZEN | {"plannen.change_escalatie"}),
+    Rol.BEHEERDER: frozenset(_BEHEER | _VOCABULAIRES | {"stapteam.view_toegangslog"}),
 }
 
 

@@ -106,28 +106,48 @@ def gebruiker_opslaan(
     return gebruiker
 
 
+TEAM_INSTELLINGEN = frozenset(
+    {
+        "onderdrukkingsdrempel",
+        "vergunning_peildatum",
+        "goedkeuringsdrempel",
+        "max_time_outs_per_jaar",
+    }
+)
+
+
 def team_opslaan(
     *,
     team: Team | None = None,
     naam: str,
     code: str,
     gemeente: Gemeente,
-    onderdrukkingsdrempel: int = 5,
     door: User | None,
+    **instellingen,
 ) -> Team:
+    """Create or change a team. ``instellingen`` are the team's settings
+    (``TEAM_INSTELLINGEN``); one not given keeps its current value or default."""
+    onbekend = set(instellingen) - TEAM_INSTELLINGEN
+    if onbekend:
+        raise ValueError(f"Onbekende teaminstelling: {', '.join(sorted(onbekend))}")
     team = team or Team()
     team.naam = naam
     team.code = code
     team.gemeente = gemeente
-    team.onderdrukkingsdrempel = onderdrukkingsdrempel
+    for veld, waarde in instellingen.items():
+        setattr(team, veld, waarde)
     return opslaan(team, door=door)
 
 
 @transaction.atomic
-def opslaan(obj: models.Model, *, door: User | None) -> models.Model:
-    """Save a simple reference record (organisation, municipality, vocabulary entry):
-    validated first, with the acting user in its history."""
-    obj.full_clean()
+def opslaan(
+    obj: models.Model, *, door: User | None, exclude: list[str] | None = None
+) -> models.Model:
+    """Validate and save a record with the acting user in its history.
+
+    The last step of most services, and all there is to saving simple reference data
+    (organisation, municipality, vocabulary entry)."""
+    obj.full_clean(exclude=exclude)
     obj._history_user = door
     obj.save()
     return obj

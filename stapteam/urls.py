@@ -16,6 +16,9 @@ urlpatterns = [
     path("account/", views.mijn_account, name="mijn_account"),
     path("sessie/verlengen/", views.sessie_verlengen, name="sessie_verlengen"),
     path("clienten/", include("clients.urls")),
+    path("vergunningen/", include("vergunningen.urls")),
+    path("budget/", include("budget.urls")),
+    path("plannen/", include("plannen.urls")),
     path("accounts/", include("allauth.urls")),
     path(settings.BEHEER_URL, admin.site.urls),
 ]

@@ -2,7 +2,7 @@ import pytest
 from django.core.cache import cache
 
 from stapteam.constants import Rol
-from tests.factories import TeamFactory, UserFactory
+from tests.factories import ClientFactory, TeamFactory, UserFactory
 
 
 @pytest.fixture(autouse=True)
@@ -21,6 +21,27 @@ def team(db):
 @pytest.fixture
 def ander_team(db):
     return TeamFactory(naam="Stapteam Arnhem", code="stapteam-arnhem")
+
+
+@pytest.fixture
+def casemanager(team):
+    return UserFactory(rol=Rol.CASEMANAGER, team=team, naam="Sanne Casemanager")
+
+
+@pytest.fixture
+def coordinator(team):
+    return UserFactory(rol=Rol.COORDINATOR, team=team, naam="Ellen Coördinator")
+
+
+@pytest.fixture
+def ervaringsdeskundige(team):
+    return UserFactory(rol=Rol.ERVARINGSDESKUNDIGE, team=team, naam="Joyce Ervaring")
+
+
+@pytest.fixture
+def client_van_team(team, casemanager):
+    """Kim, a client of ``team`` with ``casemanager`` as her casemanager."""
+    return ClientFactory(team=team, roepnaam="Kim", casemanager=casemanager, door=casemanager)
 
 
 @pytest.fixture

@@ -8,16 +8,21 @@ by where it ends up. Later features add their pages here.
 
 import datetime as dt
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 
+from budget import services as budget_services
 from clients import services as client_services
+from plannen import services as plannen_services
 from stapteam.constants import Rol
 from stapteam.demo_pdf import eenvoudige_pdf
 from stapteam.models import Organisatie
 from tests.factories import ClientFactory, UserFactory
+from vergunningen import services as vergunning_services
 
 pytestmark = pytest.mark.django_db
 
@@ -40,6 +45,22 @@ TEAMROLLEN = {Rol.CASEMANAGER: 200, Rol.ERVARINGSDESKUNDIGE: 200, Rol.COORDINATO
 # The casemanager of another team may use the page, but not for our client: 404.
 WIJZIGEN = {Rol.CASEMANAGER: 200, Rol.COORDINATOR: 200, ANDER_TEAM: 404}
 COORDINATOR = {Rol.COORDINATOR: 200}
+
+
+def plannen_url(naam, *sleutels):
+    """A support page of the scenario's client, with the scenario objects named."""
+    return lambda s: reverse(
+        f"plannen:{naam}", args=[s["client"].pk, *(s[sleutel].pk for sleutel in sleutels)]
+    )
+
+
+# Permits and budget: casemanager and coordinator, not the ervaringsdeskundige.
+BEHEREN = {Rol.CASEMANAGER: 200, Rol.COORDINATOR: 200}
+
+
+def object_url(url_naam, sleutel):
+    """The page of one object of the scenario (``s[sleutel]``)."""
+    return lambda s: reverse(url_naam, args=[s[sleutel].pk])
 
 
 def client_url(naam, *extra):
@@ -92,6 +113,90 @@ PAGINAS = [
         {Rol.CASEMANAGER: 200, Rol.COORDINATOR: 200, ANDER_TEAM: 404},
         per_client=True,
     ),
+    # --- support (plannen)
+    *[
+        Pagina(naam, plannen_url(url_naam, *sleutels), verwacht, per_client=True)
+        for naam, url_naam, sleutels, verwacht in [
+            ("plan nieuw", "plan_nieuw", (), WIJZIGEN),
+            ("plan", "plan", ("plan",), TEAMROLLEN | {ANDER_TEAM: 404}),
+            ("plan afdrukken", "plan_afdrukken", ("plan",), TEAMROLLEN | {ANDER_TEAM: 404}),
+            ("plan wijzigen", "plan_wijzigen", ("plan",), WIJZIGEN),
+            ("doel nieuw", "doel_nieuw", ("plan",), WIJZIGEN),
+            ("doel wijzigen", "doel_wijzigen", ("doel",), WIJZIGEN),
+            ("actiepunt nieuw", "actiepunt_nieuw", ("doel",), WIJZIGEN),
+            ("actiepunt wijzigen", "actiepunt_wijzigen", ("actiepunt",), WIJZIGEN),
+            ("zrm", "zrm", (), TEAMROLLEN | {ANDER_TEAM: 404}),
+            ("zrm nieuw", "zrm_nieuw", (), WIJZIGEN),
+            ("resultaat nieuw", "resultaat_nieuw", (), WIJZIGEN),
+            ("knelpunt nieuw", "knelpunt_nieuw", (), WIJZIGEN),
+            ("knelpunt wijzigen", "knelpunt_wijzigen", ("knelpunt",), WIJZIGEN),
+            ("escalatie nieuw", "escalatie_nieuw", (), WIJZIGEN),
+        ]
+    ],
+    Pagina(
+        "escalaties",
+        lambda s: reverse("plannen:escalaties"),
+        TEAMROLLEN | {Rol.PROCESREGISSEUR: 200, ANDER_TEAM: 200},
+    ),
+    Pagina(
+        "escalatie",
+        lambda s: reverse("plannen:escalatie", args=[s["escalatie"].pk]),
+        # the procesregisseur it was sent to sees it while it is open
+        TEAMROLLEN | {Rol.PROCESREGISSEUR: 200, ANDER_TEAM: 404},
+        per_client=True,
+    ),
+    # --- permits (vergunningen) and budget: not for the ervaringsdeskundige
+    Pagina(
+        "vergunningenlijst", lambda s: reverse("vergunningen:lijst"), BEHEREN | {ANDER_TEAM: 200}
+    ),
+    Pagina("vergunningen exporteren", lambda s: reverse("vergunningen:exporteren"), COORDINATOR),
+    Pagina(
+        "vergunning nieuw", object_url("vergunningen:nieuw", "client"), WIJZIGEN, per_client=True
+    ),
+    *[
+        Pagina(
+            naam, object_url(f"vergunningen:{url_naam}", "vergunning"), WIJZIGEN, per_client=True
+        )
+        for naam, url_naam in [
+            ("vergunning", "vergunning"),
+            ("aanvraag wijzigen", "aanvraag_wijzigen"),
+            ("besluit", "besluit"),
+            ("bezwaar", "bezwaar"),
+        ]
+    ],
+    Pagina("budgetten", lambda s: reverse("budget:lijst"), BEHEREN | {ANDER_TEAM: 200}),
+    Pagina("budget nieuw", lambda s: reverse("budget:nieuw"), COORDINATOR),
+    Pagina("te beoordelen", lambda s: reverse("budget:goedkeuren"), COORDINATOR),
+    Pagina("budget", object_url("budget:budget", "budget"), WIJZIGEN, per_client=True),
+    Pagina(
+        "budget wijzigen", object_url("budget:wijzigen", "budget"), COORDINATOR, per_client=True
+    ),
+    Pagina("uitgave nieuw", lambda s: reverse("budget:uitgave_nieuw"), BEHEREN | {ANDER_TEAM: 200}),
+    Pagina(
+        "uitgave nieuw voor client",
+        lambda s: reverse("budget:uitgave_nieuw") + f"?client={s['client'].pk}",
+        WIJZIGEN,
+        per_client=True,
+    ),
+    Pagina(
+        "time-out nieuw", lambda s: reverse("budget:timeout_nieuw"), BEHEREN | {ANDER_TEAM: 200}
+    ),
+    Pagina(
+        "time-out nieuw voor client",
+        lambda s: reverse("budget:timeout_nieuw") + f"?client={s['client'].pk}",
+        WIJZIGEN,
+        per_client=True,
+    ),
+    Pagina(
+        "uitgave beoordelen",
+        object_url("budget:beoordelen", "wachtend"),
+        COORDINATOR,
+        per_client=True,
+    ),
+    Pagina(
+        "uitgave corrigeren", object_url("budget:corrigeren", "uitgave"), WIJZIGEN, per_client=True
+    ),
+    Pagina("bonnetje", object_url("budget:bonnetje", "uitgave"), WIJZIGEN, per_client=True),
 ]
 
 
@@ -116,6 +221,84 @@ def scenario(team, ander_team):
         "toestemming": toestemming,
         "contact": client_services.contact_registreren(
             client=client, door=gebruikers[Rol.CASEMANAGER], soort="face_to_face"
+        ),
+        **begeleiding(client, gebruikers),
+        **vergunning_en_budget(client, gebruikers),
+    }
+
+
+def vergunning_en_budget(client, gebruikers):
+    """A permit application, a flex budget of this year, an approved spend with a receipt
+    and one above the threshold that waits for the coordinator."""
+    casemanager = gebruikers[Rol.CASEMANAGER]
+    vandaag = timezone.localdate()
+    budget = budget_services.budget_aanmaken(
+        team=client.team,
+        naam="Flexbudget",
+        soort="flexbudget",
+        van=vandaag.replace(month=1, day=1),
+        tot=vandaag.replace(month=12, day=31),
+        bedrag=Decimal("1000.00"),
+        door=gebruikers[Rol.COORDINATOR],
+    )
+
+    def uitgave(bedrag, **meer):
+        return budget_services.uitgave_registreren(
+            budget=budget,
+            datum=vandaag,
+            bedrag=Decimal(bedrag),
+            categorie="kleding",
+            client=client,
+            door=casemanager,
+            **meer,
+        )
+
+    return {
+        "vergunning": vergunning_services.aanvraag_registreren(
+            client=client,
+            aanvraag_op=dt.date(2024, 1, 1),
+            soort="nieuw",
+            werkt_sinds_peildatum=True,
+            zorg_sinds_peildatum=False,
+            door=casemanager,
+        ),
+        "budget": budget,
+        "uitgave": uitgave(
+            "10.00", bonnetje=SimpleUploadedFile("bon.pdf", eenvoudige_pdf(["Bon"]))
+        ),
+        "wachtend": uitgave("300.00"),
+    }
+
+
+def begeleiding(client, gebruikers):
+    """A plan with a goal and an action, a barrier and an open escalation."""
+    casemanager = gebruikers[Rol.CASEMANAGER]
+    plan = plannen_services.plan_opstellen(
+        client=client, door=casemanager, opgesteld_op=dt.date(2024, 1, 1), status="actief"
+    )
+    doel = plannen_services.doel_toevoegen(
+        client=client, plan=plan, door=casemanager, levensdomein="wonen", omschrijving="Huis"
+    )
+    return {
+        "plan": plan,
+        "doel": doel,
+        "actiepunt": plannen_services.actiepunt_toevoegen(
+            doel=doel, door=casemanager, wie="client", omschrijving="Inschrijven"
+        ),
+        "knelpunt": plannen_services.knelpunt_vastleggen(
+            client=client,
+            door=casemanager,
+            datum=dt.date(2024, 1, 1),
+            levensdomein="wonen",
+            categorie="bw_wachtlijst",
+            omschrijving="Wachtlijst",
+        ),
+        "escalatie": plannen_services.escalatie_openen(
+            client=client,
+            procesregisseur=gebruikers[Rol.PROCESREGISSEUR],
+            door=casemanager,
+            reden="Vast",
+            verzoek="Hulp",
         ),
     }
 

@@ -117,6 +117,8 @@ class Client(models.Model):
             ("volledig_dossier_inzien", "Mag het volledige dossier inzien"),
             ("toegangslog_inzien", "Mag zien wie een dossier heeft ingezien"),
             ("inzage_exporteren", "Mag een AVG-inzage van een cliënt exporteren"),
+            # Granted per client (never to a role) while an escalation is open.
+            ("escalatie_inzien", "Mag de samenvatting van een geëscaleerde cliënt inzien"),
         ]
 
     def __str__(self) -> str:

@@ -23,12 +23,27 @@ from clients.toegang import client_voor_gebruiker, client_voor_wijziging, volled
 from clients.validators import normaliseer_bsn
 from stapteam.audit import log_toegang
 from stapteam.constants import Actie
-from stapteam.formulieren import zet_fouten
+from stapteam.formulieren import verwerk, zet_fouten
 from stapteam.toegang import mag, teams_van, vereist
 
 
 def dossier_url(client) -> str:
     return reverse("clients:dossier", args=[client.pk])
+
+
+def dossier_formulier(request, client, form, *, titel, annuleren_url=None, **extra):
+    """A simple form page within her dossier (breadcrumb back to her)."""
+    return render(
+        request,
+        "formulier.html",
+        {
+            "titel": titel,
+            "form": form,
+            "annuleren_url": annuleren_url or dossier_url(client),
+            "terug": [(dossier_url(client), client.roepnaam)],
+            **extra,
+        },
+    )
 
 
 @vereist("clients.view_client")
@@ -157,23 +172,15 @@ def client_nieuw(request: HttpRequest) -> HttpResponse:
 def client_wijzigen(request: HttpRequest, pk: int) -> HttpResponse:
     client = client_voor_wijziging(request.user, pk)
     form = ClientForm(request.POST or None, instance=client, teams=[client.team], nieuw=False)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.client_wijzigen(client=client, door=request.user, **form.cleaned_data)
-        except ValidationError as fout:
-            zet_fouten(form, fout)
-        else:
-            messages.success(request, "De gegevens zijn opgeslagen.")
-            return redirect(dossier_url(client))
-    return render(
+    klaar = verwerk(
         request,
-        "formulier.html",
-        {
-            "titel": f"Gegevens van {client.roepnaam} wijzigen",
-            "form": form,
-            "annuleren_url": dossier_url(client),
-            "terug": [(dossier_url(client), client.roepnaam)],
-        },
+        form,
+        lambda data: services.client_wijzigen(client=client, door=request.user, **data),
+        melding="De gegevens zijn opgeslagen.",
+        naar=dossier_url(client),
+    )
+    return klaar or dossier_formulier(
+        request, client, form, titel=f"Gegevens van {client.roepnaam} wijzigen"
     )
 
 
@@ -184,20 +191,17 @@ def situatie_wijzigen(request: HttpRequest, pk: int, kenmerk: str) -> HttpRespon
     client = client_voor_wijziging(request.user, pk, "clients.add_situatie")
     kenmerk = Kenmerk(kenmerk)
     form = SituatieForm(request.POST or None, kenmerk=kenmerk)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.situatie_vastleggen(
-                client=client,
-                kenmerk=kenmerk,
-                waarde=form.cleaned_data["waarde"],
-                datum=form.cleaned_data["datum"],
-                door=request.user,
-            )
-        except ValidationError as fout:
-            zet_fouten(form, fout)
-        else:
-            messages.success(request, f"{kenmerk.label} is vastgelegd.")
-            return redirect(dossier_url(client) + "#situatie")
+    klaar = verwerk(
+        request,
+        form,
+        lambda data: services.situatie_vastleggen(
+            client=client, kenmerk=kenmerk, door=request.user, **data
+        ),
+        melding=f"{kenmerk.label} is vastgelegd.",
+        naar=dossier_url(client) + "#situatie",
+    )
+    if klaar:
+        return klaar
     geschiedenis = Situatie.objects.filter(client=client, kenmerk=kenmerk).select_related(
         "geregistreerd_door"
     )

@@ -9,8 +9,8 @@ from django.urls import reverse
 from clients import services
 from clients.forms import CaseloadOverdrachtForm, OverdrachtForm
 from clients.toegang import client_voor_wijziging
-from clients.views.dossier import dossier_url
-from stapteam.formulieren import zet_fouten
+from clients.views.dossier import dossier_formulier, dossier_url
+from stapteam.formulieren import verwerk, zet_fouten
 from stapteam.toegang import team_voor_gebruiker, teams_van, vereist
 
 
@@ -18,32 +18,20 @@ from stapteam.toegang import team_voor_gebruiker, teams_van, vereist
 def client_overdragen(request: HttpRequest, pk: int) -> HttpResponse:
     client = client_voor_wijziging(request.user, pk, "clients.add_overdracht")
     form = OverdrachtForm(request.POST or None, team=client.team, behalve=client.casemanager)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.overdragen(
-                client=client,
-                naar=form.cleaned_data["naar"],
-                notitie=form.cleaned_data["notitie"],
-                door=request.user,
-            )
-        except ValidationError as fout:
-            zet_fouten(form, fout)
-        else:
-            messages.success(
-                request, f"{client.roepnaam} is overgedragen aan {form.cleaned_data['naar']}."
-            )
-            return redirect(dossier_url(client) + "#overdrachten")
-    return render(
+    klaar = verwerk(
         request,
-        "formulier.html",
-        {
-            "titel": f"{client.roepnaam} overdragen",
-            "uitleg": f"Huidige casemanager: {client.casemanager or 'geen'}.",
-            "form": form,
-            "knop": "Overdragen",
-            "annuleren_url": dossier_url(client),
-            "terug": [(dossier_url(client), client.roepnaam)],
-        },
+        form,
+        lambda data: services.overdragen(client=client, door=request.user, **data),
+        melding=f"{client.roepnaam} is overgedragen.",
+        naar=dossier_url(client) + "#overdrachten",
+    )
+    return klaar or dossier_formulier(
+        request,
+        client,
+        form,
+        titel=f"{client.roepnaam} overdragen",
+        uitleg=f"Huidige casemanager: {client.casemanager or 'geen'}.",
+        knop="Overdragen",
     )
 
 

@@ -3,30 +3,23 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.http import require_POST
 
 from clients import services
 from clients.forms import ToestemmingForm
 from clients.toegang import client_voor_wijziging
-from clients.views.dossier import dossier_url
+from clients.views.dossier import dossier_formulier, dossier_url
 from stapteam.audit import log_toegang
 from stapteam.bestanden import bestand_antwoord
 from stapteam.constants import Actie
-from stapteam.formulieren import zet_fouten
+from stapteam.formulieren import verwerk
 from stapteam.toegang import vereist
 
 
 def _formulierpagina(request, client, form, titel):
-    return render(
-        request,
-        "formulier.html",
-        {
-            "titel": titel,
-            "form": form,
-            "annuleren_url": dossier_url(client) + "#toestemming",
-            "terug": [(dossier_url(client), client.roepnaam)],
-        },
+    return dossier_formulier(
+        request, client, form, titel=titel, annuleren_url=dossier_url(client) + "#toestemming"
     )
 
 
@@ -34,24 +27,16 @@ def _formulierpagina(request, client, form, titel):
 def toestemming_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
     client = client_voor_wijziging(request.user, pk, "clients.add_toestemming")
     form = ToestemmingForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.toestemming_vastleggen(
-                client=client,
-                ondertekend_op=data["ondertekend_op"],
-                versie=data["versie"],
-                geldig_tot=data.get("geldig_tot"),
-                partijen=data["partijen"],
-                scan=data.get("scan"),
-                door=request.user,
-            )
-        except ValidationError as fout:
-            zet_fouten(form, fout)
-        else:
-            messages.success(request, "De toestemming is vastgelegd.")
-            return redirect(dossier_url(client) + "#toestemming")
-    return _formulierpagina(request, client, form, f"Toestemming van {client.roepnaam} vastleggen")
+    klaar = verwerk(
+        request,
+        form,
+        lambda data: services.toestemming_vastleggen(client=client, door=request.user, **data),
+        melding="De toestemming is vastgelegd.",
+        naar=dossier_url(client) + "#toestemming",
+    )
+    return klaar or _formulierpagina(
+        request, client, form, f"Toestemming van {client.roepnaam} vastleggen"
+    )
 
 
 @vereist("clients.change_toestemming")
@@ -61,25 +46,18 @@ def toestemming_wijzigen(request: HttpRequest, pk: int, toestemming_pk: int) -> 
     form = ToestemmingForm(
         request.POST or None, request.FILES or None, instance=toestemming, nieuw=False
     )
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.toestemming_wijzigen(
-                toestemming=toestemming,
-                door=request.user,
-                partijen=data["partijen"],
-                scan=data.get("scan"),
-                ondertekend_op=data["ondertekend_op"],
-                versie=data["versie"],
-                geldig_tot=data.get("geldig_tot"),
-                ingetrokken_op=data.get("ingetrokken_op"),
-            )
-        except ValidationError as fout:
-            zet_fouten(form, fout)
-        else:
-            messages.success(request, "De toestemming is bijgewerkt.")
-            return redirect(dossier_url(client) + "#toestemming")
-    return _formulierpagina(request, client, form, f"Toestemming van {client.roepnaam} wijzigen")
+    klaar = verwerk(
+        request,
+        form,
+        lambda data: services.toestemming_wijzigen(
+            toestemming=toestemming, door=request.user, **data
+        ),
+        melding="De toestemming is bijgewerkt.",
+        naar=dossier_url(client) + "#toestemming",
+    )
+    return klaar or _formulierpagina(
+        request, client, form, f"Toestemming van {client.roepnaam} wijzigen"
+    )
 
 
 @require_POST

@@ -1,5 +1,8 @@
 """Organisations, municipalities and teams, and the object grants that tie users to them."""
 
+import datetime as dt
+from decimal import Decimal
+
 from django.core.validators import MinValueValidator
 from django.db import models
 from guardian.models import UserObjectPermissionBase
@@ -64,6 +67,28 @@ class Team(models.Model):
         validators=[MinValueValidator(1)],
         help_text="Aantallen kleiner dan dit toont de gemeente als '<N', zodat niemand "
         "herkenbaar wordt.",
+    )
+    # Permits and budget (ONTWERP §4 and §5): per team, because each municipality sets them.
+    vergunning_peildatum = models.DateField(
+        "peildatum vergunningcriteria",
+        default=dt.date(2020, 1, 1),
+        help_text="Een aanvrager moet sinds deze datum in de gemeente als straatsekswerker "
+        "hebben gewerkt of het zorgaanbod hebben gebruikt.",
+    )
+    goedkeuringsdrempel = models.DecimalField(
+        "goedkeuringsdrempel",
+        max_digits=10,
+        decimal_places=2,
+        default=Decimal("250.00"),
+        validators=[MinValueValidator(Decimal("0"))],
+        help_text="Uitgaven boven dit bedrag (in euro) wachten op goedkeuring van de coördinator.",
+    )
+    max_time_outs_per_jaar = models.PositiveSmallIntegerField(
+        "maximum time-outs per jaar",
+        default=6,
+        validators=[MinValueValidator(1)],
+        help_text="Meer time-outs in een kalenderjaar kan alleen de coördinator toestaan, "
+        "met een reden.",
     )
     actief = models.BooleanField("actief", default=True)
     history = HistoricalRecords()

@@ -248,6 +248,8 @@ FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 BEHEER_URL = omgeving.tekst("BEHEER_URL", "beheer/")
 # Years after outflow before a closed dossier is anonymised.
 BEWAARTERMIJN_JAREN = omgeving.geheel_getal("BEWAARTERMIJN_JAREN", 15)
+# Months after the last ZRM measurement before the caseload asks for a new one.
+ZRM_SIGNAAL_MAANDEN = omgeving.geheel_getal("ZRM_SIGNAAL_MAANDEN", 6)
 
 LOGGING = {
     "version": 1,

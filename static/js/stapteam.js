@@ -65,9 +65,17 @@
     if (samenvatting) samenvatting.focus();
   }
 
+  // Buttons with data-afdrukken open the browser's print dialog (the plan to discuss).
+  function afdrukken() {
+    document.querySelectorAll("[data-afdrukken]").forEach(function (knop) {
+      knop.addEventListener("click", function () { window.print(); });
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     menu();
     sessie();
     foutsamenvatting();
+    afdrukken();
   });
 })();

@@ -7,13 +7,16 @@ from django.urls import reverse
 
 from clients import services
 from clients.constants import KENMERK_WAARDEN
+from plannen import services as plannen_services
 from stapteam.constants import Rol
 from stapteam.models import Organisatie
 from tests.factories import ClientFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
-MAXIMUM = 20  # session, user, MFA, teams, permissions, the page's own queries, access log
+# Session, user, MFA, permissions, teams, the access log and the session save (about 10),
+# then one or two per dossier section. What matters most is that it does not grow.
+MAXIMUM = 30
 
 
 def volle_client(team, casemanager, nummer: int, geschiedenis: int):
@@ -47,6 +50,34 @@ def volle_client(team, casemanager, nummer: int, geschiedenis: int):
             levensdomeinen=["wonen"],
             vertrouwelijk=nummer % 3 == 0,
             ook_aanwezig=[casemanager] if casemanager else [],
+        )
+    # Support: a plan with goals and actions, ZRM measurements, results and barriers.
+    plan = plannen_services.plan_opstellen(
+        client=client, door=medewerker, opgesteld_op=dt.date(2020, 1, 1), status="actief"
+    )
+    for nummer in range(geschiedenis * 2):
+        doel = plannen_services.doel_toevoegen(
+            client=client, plan=plan, door=medewerker, levensdomein="wonen", omschrijving="Doel"
+        )
+        plannen_services.actiepunt_toevoegen(
+            doel=doel, door=medewerker, wie="client", omschrijving="Actie"
+        )
+        plannen_services.zrm_vastleggen(
+            client=client,
+            datum=dt.date(2020, 1, 1) + dt.timedelta(days=30 * nummer),
+            door=medewerker,
+            scores={"financien": 1 + nummer % 5, "justitie": 3},
+        )
+        plannen_services.resultaat_vastleggen(
+            client=client, soort="huisarts", datum=dt.date(2021, 1, 1), door=medewerker
+        )
+        plannen_services.knelpunt_vastleggen(
+            client=client,
+            door=medewerker,
+            datum=dt.date(2021, 1, 1),
+            levensdomein="wonen",
+            categorie="postadres",
+            omschrijving="Geen postadres",
         )
     return client
 

@@ -283,7 +283,7 @@ class TestActiesEnStartpagina:
     @pytest.mark.parametrize(
         ("rol", "verwacht"),
         [
-            (Rol.CASEMANAGER, ["Contact vastleggen", "Gegevens wijzigen"]),
+            (Rol.CASEMANAGER, ["Contact vastleggen", "Gegevens wijzigen", "Uitgave vastleggen"]),
             (Rol.ERVARINGSDESKUNDIGE, ["Contact vastleggen"]),
             (
                 Rol.COORDINATOR,
@@ -293,6 +293,7 @@ class TestActiesEnStartpagina:
                     "Overdragen",
                     "Wie heeft dit dossier ingezien",
                     "Inzage-export (AVG)",
+                    "Uitgave vastleggen",
                 ],
             ),
         ],

@@ -10,11 +10,27 @@ from stapteam.constants import Rol
 pytestmark = pytest.mark.django_db
 
 VERWACHT_MENU = {
-    Rol.CASEMANAGER: ["Start", "Mijn cliënten", "Cliënten", "Mijn account"],
-    Rol.ERVARINGSDESKUNDIGE: ["Start", "Mijn cliënten", "Cliënten", "Mijn account"],
-    Rol.COORDINATOR: ["Start", "Mijn cliënten", "Cliënten", "Mijn account"],
+    Rol.CASEMANAGER: [
+        "Start",
+        "Mijn cliënten",
+        "Cliënten",
+        "Escalaties",
+        "Vergunningen",
+        "Budget",
+        "Mijn account",
+    ],
+    Rol.ERVARINGSDESKUNDIGE: ["Start", "Mijn cliënten", "Cliënten", "Escalaties", "Mijn account"],
+    Rol.COORDINATOR: [
+        "Start",
+        "Mijn cliënten",
+        "Cliënten",
+        "Escalaties",
+        "Vergunningen",
+        "Budget",
+        "Mijn account",
+    ],
     Rol.GEMEENTE: ["Start", "Mijn account"],
-    Rol.PROCESREGISSEUR: ["Start", "Mijn account"],
+    Rol.PROCESREGISSEUR: ["Start", "Escalaties", "Mijn account"],
     Rol.BEHEERDER: ["Start", "Beheer", "Mijn account"],
 }
 

@@ -25,19 +25,66 @@ DOSSIER = {
     "clients.scan_inzien",
 }
 
+BEGELEIDING = {
+    "plannen.add_plan",
+    "plannen.change_plan",
+    "plannen.add_doel",
+    "plannen.change_doel",
+    "plannen.add_actiepunt",
+    "plannen.change_actiepunt",
+    "plannen.add_zrmmeting",
+    "plannen.add_resultaat",
+    "plannen.add_knelpunt",
+    "plannen.change_knelpunt",
+    "plannen.add_escalatie",
+    "plannen.change_escalatie",
+    "plannen.view_escalatie",
+}
+
+# Permits and budget: the casemanager keeps them; the coordinator also manages budgets.
+VERGUNNINGEN_EN_BUDGET = {
+    "vergunningen.view_vergunning",
+    "vergunningen.add_vergunning",
+    "vergunningen.change_vergunning",
+    "budget.view_budget",
+    "budget.add_uitgave",
+    "budget.add_timeout",
+}
+BUDGETBEHEER = {
+    "vergunningen.vergunningen_exporteren",
+    "budget.add_budget",
+    "budget.change_budget",
+    "budget.uitgave_goedkeuren",
+    "budget.timeout_limiet_overschrijden",
+}
+
 VERWACHT = {
-    Rol.CASEMANAGER: DOSSIER,
-    Rol.ERVARINGSDESKUNDIGE: {"clients.view_client", "clients.add_contact"},
+    Rol.CASEMANAGER: DOSSIER | BEGELEIDING | VERGUNNINGEN_EN_BUDGET,
+    Rol.ERVARINGSDESKUNDIGE: {
+        "clients.view_client",
+        "clients.add_contact",
+        "plannen.view_escalatie",
+    },
     Rol.COORDINATOR: DOSSIER
+    | BEGELEIDING
+    | VERGUNNINGEN_EN_BUDGET
+    | BUDGETBEHEER
     | {
         "clients.altijd_corrigeren",
         "clients.add_overdracht",
         "clients.toegangslog_inzien",
         "clients.inzage_exporteren",
+        "plannen.zonder_toestemming",
     },
     Rol.GEMEENTE: set(),
-    Rol.PROCESREGISSEUR: set(),
+    Rol.PROCESREGISSEUR: {"plannen.view_escalatie", "plannen.change_escalatie"},
     Rol.BEHEERDER: {
+        "plannen.view_resultaattype",
+        "plannen.add_resultaattype",
+        "plannen.change_resultaattype",
+        "plannen.view_zrmanker",
+        "plannen.add_zrmanker",
+        "plannen.change_zrmanker",
         "stapteam.add_gemeente",
         "stapteam.add_organisatie",
         "stapteam.add_team",

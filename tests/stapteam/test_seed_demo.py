@@ -5,10 +5,12 @@ from io import StringIO
 import pytest
 from django.contrib.auth import authenticate
 from django.core.management import CommandError, call_command
+from django.db.models import Count
 from django.utils import timezone
 
-from clients.models import Client, Situatie, Toestemming
+from clients.models import Client, Contact, Situatie, Toestemming
 from clients.selectors import met_toestemmingstatus
+from plannen.models import Doel, Escalatie, Knelpunt, Plan, Resultaat
 from stapteam import toegang
 from stapteam.constants import Rol
 from stapteam.models import Team, User
@@ -71,6 +73,23 @@ def test_demo_maakt_teams_en_accounts(monkeypatch):
     assert Toestemming.objects.exclude(scan="").exists()
 
 
+def test_demo_contacten_en_begeleiding():
+    call_command("seed_demo", stdout=StringIO())
+    nijmegen = Client.objects.filter(team__code="stapteam-nijmegen")
+    # A year of contacts: most women often, some by the peer worker.
+    per_client = list(
+        nijmegen.annotate(n=Count("contacten")).order_by("-n").values_list("n", flat=True)
+    )
+    assert per_client[0] >= 40 and per_client[-1] <= 12
+    assert Contact.objects.filter(medewerker__username="ervaringsdeskundige1").count() > 50
+    assert Plan.objects.filter(client__in=nijmegen, status="actief").count() >= 12
+    assert Doel.objects.filter(client__in=nijmegen).values("levensdomein").distinct().count() >= 6
+    met_twee_zrm = nijmegen.annotate(n=Count("zrm_metingen")).filter(n__gte=2).count()
+    assert 8 <= met_twee_zrm <= 12
+    assert Resultaat.objects.exists() and Knelpunt.objects.exists()
+    assert Escalatie.objects.filter(status="aangevraagd").count() == 1
+
+
 def test_demo_is_idempotent():
     call_command("seed_demo", stdout=StringIO())
     voor = tellingen()
@@ -83,3 +102,38 @@ def test_demo_weigert_in_productie(settings):
     with pytest.raises(CommandError, match="productie"):
         call_command("seed_demo")
     assert not User.objects.exists()
+
+
+def test_demo_vergunningen_en_budget():
+    from budget.models import Budget, TimeOut
+    from budget.selectors import saldo
+    from vergunningen.models import Vergunning
+    from vergunningen.selectors import houders
+
+    call_command("seed_demo", stdout=StringIO())
+    nijmegen = Team.objects.get(code="stapteam-nijmegen")
+    vandaag = timezone.localdate()
+
+    vergunningen = Vergunning.objects.filter(client__team=nijmegen)
+    assert houders(Client.objects.filter(team=nijmegen), op=vandaag).count() >= 12
+    assert vergunningen.filter(soort="nieuw", besluit="verleend").exists()
+    assert vergunningen.filter(soort="verlenging", besluit="verleend").exists()
+    assert vergunningen.filter(besluit="in_behandeling").count() == 1
+    geweigerd = vergunningen.filter(besluit="geweigerd")
+    assert geweigerd.count() == 2
+    assert set(geweigerd.values_list("bezwaar_status", flat=True)) == {"lopend", "ongegrond"}
+
+    flex = Budget.objects.get(team=nijmegen, soort="flexbudget")
+    stand = saldo(flex)
+    assert stand.besteed > 1000
+    assert stand.beschikbaar >= 0
+    uitgaven = flex.uitgaven.all()
+    assert set(uitgaven.values_list("status", flat=True)) == {
+        "goedgekeurd",
+        "ingediend",
+        "afgewezen",
+    }
+    assert uitgaven.exclude(bonnetje="").exists()
+    assert uitgaven.filter(correctie_van__isnull=False).exists()
+    assert len({(d.year, d.month) for d in uitgaven.values_list("datum", flat=True)}) >= 11
+    assert TimeOut.objects.filter(client__team=nijmegen).count() == 2

@@ -1,0 +1,40 @@
+"""Amounts of money: euros with at most two decimals, checked with Dutch messages."""
+
+from decimal import Decimal, InvalidOperation
+
+from django.core.exceptions import ValidationError
+from django.db import models
+
+NUL = Decimal("0.00")
+
+
+def geldveld(naam: str, **kwargs) -> models.DecimalField:
+    """A model field for an amount in euros (up to 99 999 999,99)."""
+    return models.DecimalField(naam, max_digits=10, decimal_places=2, **kwargs)
+
+
+def controleer_bedrag(bedrag, *, veld: str = "bedrag") -> Decimal:
+    """The amount as a Decimal if it is more than zero with at most two decimals, else a
+    ValidationError on ``veld``."""
+    try:
+        waarde = Decimal(str(bedrag))
+    except (InvalidOperation, ValueError, TypeError):
+        raise ValidationError({veld: "Vul een bedrag in, bijvoorbeeld 12,50."}) from None
+    if not waarde.is_finite():
+        raise ValidationError({veld: "Vul een bedrag in, bijvoorbeeld 12,50."})
+    if waarde <= 0:
+        raise ValidationError({veld: "Het bedrag moet groter dan nul zijn."})
+    if waarde != waarde.quantize(Decimal("0.01")):
+        raise ValidationError(
+            {veld: "Een bedrag heeft hoogstens twee cijfers achter de komma (hele centen)."}
+        )
+    return waarde.quantize(Decimal("0.01"))
+
+
+def euro(bedrag: Decimal | None) -> str:
+    """'€ 1.234,50': how amounts read on the pages and in messages."""
+    bedrag = NUL if bedrag is None else Decimal(bedrag)
+    teken = "−" if bedrag < 0 else ""
+    heel, _, centen = f"{abs(bedrag):.2f}".partition(".")
+    groepen = f"{int(heel):,}".replace(",", ".")
+    return f"{teken}€ {groepen},{centen}"

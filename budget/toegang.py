@@ -1,0 +1,67 @@
+"""Who may see and change which budget and spend. Every budget view fetches through here.
+
+Budgets belong to a team: only the team's members whose role sees budgets (casemanager,
+coordinator) see them. Another team's budget or spend answers 404, exactly like a
+missing one; a role without the permission gets 403 for the whole page.
+"""
+
+from collections.abc import Callable
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+from django.http import Http404
+
+from budget.models import Budget, Uitgave
+from stapteam.models import User
+from stapteam.toegang import mag, team_ids_van
+
+LEZEN = "budget.view_budget"
+
+
+def budgetten_voor_gebruiker(user: User) -> QuerySet[Budget]:
+    """Every budget the user may see, as a queryset to filter further."""
+    if not mag(user, LEZEN):
+        return Budget.objects.none()
+    return Budget.objects.filter(team_id__in=team_ids_van(user))
+
+
+def budget_voor_gebruiker(
+    user: User,
+    pk: int,
+    permissie: str = LEZEN,
+    *,
+    verrijk: Callable[[QuerySet[Budget]], QuerySet[Budget]] | None = None,
+) -> Budget:
+    """The budget for a page: the role must carry ``permissie`` (else 403) and the budget
+    must be of one of the user's teams (else 404, also when it does not exist).
+
+    ``verrijk`` lets a view add annotations to the one query that fetches it.
+    """
+    if not mag(user, permissie):
+        raise PermissionDenied
+    basis = budgetten_voor_gebruiker(user)
+    if verrijk is not None:
+        basis = verrijk(basis)
+    try:
+        return basis.select_related("team").get(pk=pk)
+    except Budget.DoesNotExist:
+        raise Http404("Budget niet gevonden") from None
+
+
+def uitgaven_voor_gebruiker(user: User) -> QuerySet[Uitgave]:
+    return Uitgave.objects.filter(budget__in=budgetten_voor_gebruiker(user))
+
+
+def uitgave_voor_gebruiker(user: User, pk: int, permissie: str = LEZEN) -> Uitgave:
+    """The spend for a page: 403 without ``permissie``, 404 when it is not of the user's
+    teams (or does not exist)."""
+    if not mag(user, permissie):
+        raise PermissionDenied
+    try:
+        return (
+            uitgaven_voor_gebruiker(user)
+            .select_related("budget", "budget__team", "client", "medewerker", "timeout")
+            .get(pk=pk)
+        )
+    except Uitgave.DoesNotExist:
+        raise Http404("Uitgave niet gevonden") from None

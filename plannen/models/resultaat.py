@@ -1,0 +1,64 @@
+"""Results: dated events of what was achieved, typed from an extendable catalogue."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+from clients.models import Client
+from plannen.constants import ResultaatGroep
+
+
+class Resultaattype(models.Model):
+    """An entry of the results catalogue; the administrator adds to it."""
+
+    code = models.SlugField("code", max_length=50, unique=True)
+    naam = models.CharField("naam", max_length=100)
+    groep = models.CharField("groep", max_length=20, choices=ResultaatGroep.choices)
+    volgorde = models.PositiveSmallIntegerField("volgorde", default=100)
+    actief = models.BooleanField(
+        "actief", default=True, help_text="Uitgezet: niet meer te kiezen, wel in rapporten."
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "resultaatsoort"
+        verbose_name_plural = "resultaatsoorten"
+        ordering = ["groep", "volgorde", "naam"]
+
+    def __str__(self) -> str:
+        return self.naam
+
+
+class Resultaat(models.Model):
+    client = models.ForeignKey(
+        Client, on_delete=models.CASCADE, related_name="resultaten", verbose_name="cliënt"
+    )
+    datum = models.DateField("datum", default=timezone.localdate)
+    soort = models.ForeignKey(
+        Resultaattype, on_delete=models.PROTECT, related_name="resultaten", verbose_name="soort"
+    )
+    toelichting = models.TextField("toelichting", blank=True)
+    geregistreerd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="geregistreerd door",
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "resultaat"
+        verbose_name_plural = "resultaten"
+        ordering = ["-datum", "-id"]
+        indexes = [models.Index(fields=["client", "datum"], name="resultaat_client_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.soort} ({self.datum:%d-%m-%Y})"
+
+    def clean(self) -> None:
+        if self.datum and self.datum > timezone.localdate():
+            raise ValidationError({"datum": "De datum ligt in de toekomst."})

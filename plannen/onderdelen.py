@@ -1,0 +1,209 @@
+"""What support contributes to the shared mechanisms: dossier sections, caseload signals,
+AVG inzage sections and anonymisation. Registered in ``PlannenConfig.ready``."""
+
+from django.db.models import Case, Count, IntegerField, Q, Value, When
+
+from clients import anonimisering, dossier, inzage, signalen
+from clients.inzage import Sectie
+from plannen.constants import DoelStatus, KnelpuntStatus, ZRMDomein
+from plannen.models import (
+    Actiepunt,
+    Doel,
+    Escalatie,
+    Knelpunt,
+    Plan,
+    Resultaat,
+    Voortgang,
+    ZRMMeting,
+)
+from plannen.selectors import eerste_en_laatste_zrm, huidig_plan, zrm_vergelijking
+from plannen.signalen import PlanEvaluatieSignaal, ZRMSignaal
+from plannen.views.zrm import zrm_grafiek
+from stapteam.toegang import mag
+
+
+def plan_sectie(request, client, volledig):
+    plan = huidig_plan(client)
+    telling = {}
+    if plan is not None:
+        telling = Doel.objects.filter(plan=plan).aggregate(
+            totaal=Count("pk"),
+            lopend=Count("pk", filter=Q(status__in=[DoelStatus.OPEN, DoelStatus.LOOPT])),
+            behaald=Count("pk", filter=Q(status=DoelStatus.BEHAALD)),
+        )
+    return {
+        "plan": plan,
+        "telling": telling,
+        "mag_opstellen": mag(request.user, "plannen.add_plan"),
+    }
+
+
+def zrm_sectie(request, client, volledig):
+    eerste, laatste = eerste_en_laatste_zrm(client)
+    return {
+        "eerste": eerste,
+        "laatste": laatste,
+        "grafiek": zrm_grafiek(eerste, laatste),
+        "vergelijking": zrm_vergelijking(eerste, laatste),
+        "mag_meten": mag(request.user, "plannen.add_zrmmeting"),
+    }
+
+
+def resultaten_sectie(request, client, volledig):
+    return {
+        "resultaten": list(
+            Resultaat.objects.filter(client=client).select_related("soort").order_by("datum", "id")
+        ),
+        "mag_vastleggen": mag(request.user, "plannen.add_resultaat"),
+    }
+
+
+def knelpunten_sectie(request, client, volledig):
+    open_eerst = Case(
+        When(status=KnelpuntStatus.OPEN, then=Value(0)),
+        default=Value(1),
+        output_field=IntegerField(),
+    )
+    return {
+        "knelpunten": list(
+            Knelpunt.objects.filter(client=client).order_by(open_eerst, "-datum", "-id")
+        ),
+        "mag_vastleggen": mag(request.user, "plannen.add_knelpunt"),
+        "mag_wijzigen": mag(request.user, "plannen.change_knelpunt"),
+    }
+
+
+def escalaties_sectie(request, client, volledig):
+    return {
+        "escalaties": list(
+            Escalatie.objects.filter(client=client).select_related(
+                "procesregisseur", "aangevraagd_door"
+            )
+        ),
+        "mag_opschalen": mag(request.user, "plannen.add_escalatie"),
+    }
+
+
+# --- AVG inzage -------------------------------------------------------------------------
+
+
+def inzage_plannen(client):
+    plannen = Sectie(
+        "Plannen van aanpak",
+        ["Opgesteld op", "Status", "Evaluatie", "Afgesloten op", "Toelichting"],
+    )
+    for plan in Plan.objects.filter(client=client).order_by("opgesteld_op"):
+        plannen.rijen.append(
+            [
+                plan.opgesteld_op,
+                plan.get_status_display(),
+                plan.evaluatie_op,
+                plan.afgesloten_op,
+                plan.toelichting,
+            ]
+        )
+    doelen = Sectie(
+        "Doelen en actiepunten", ["Gesteld op", "Levensdomein", "Doel", "Status", "Actiepunten"]
+    )
+    for doel in Doel.objects.filter(client=client).prefetch_related("actiepunten"):
+        doelen.rijen.append(
+            [
+                doel.gesteld_op,
+                doel.get_levensdomein_display(),
+                doel.omschrijving,
+                doel.get_status_display(),
+                "; ".join(
+                    f"{a.get_wie_display()}: {a.omschrijving} ({a.get_status_display()})"
+                    for a in doel.actiepunten.all()
+                ),
+            ]
+        )
+    zrm = Sectie("ZRM-metingen", ["Datum", "Versie", *[d.label for d in ZRMDomein], "Toelichting"])
+    for meting in ZRMMeting.objects.filter(client=client).order_by("datum"):
+        zrm.rijen.append([meting.datum, meting.versie, *meting.scores.values(), meting.toelichting])
+    resultaten = Sectie("Resultaten", ["Datum", "Resultaat", "Toelichting"])
+    for resultaat in Resultaat.objects.filter(client=client).select_related("soort"):
+        resultaten.rijen.append([resultaat.datum, resultaat.soort.naam, resultaat.toelichting])
+    knelpunten = Sectie(
+        "Knelpunten", ["Datum", "Levensdomein", "Categorie", "Omschrijving", "Status"]
+    )
+    for knelpunt in Knelpunt.objects.filter(client=client):
+        knelpunten.rijen.append(
+            [
+                knelpunt.datum,
+                knelpunt.get_levensdomein_display(),
+                knelpunt.get_categorie_display(),
+                knelpunt.omschrijving,
+                knelpunt.get_status_display(),
+            ]
+        )
+    escalaties = Sectie(
+        "Escalaties",
+        ["Aangevraagd op", "Procesregisseur", "Reden", "Verzoek", "Status", "Uitkomst"],
+    )
+    for esc in Escalatie.objects.filter(client=client).select_related("procesregisseur"):
+        escalaties.rijen.append(
+            [
+                esc.aangevraagd_op,
+                esc.procesregisseur,
+                esc.reden,
+                esc.verzoek,
+                esc.get_status_display(),
+                esc.uitkomst,
+            ]
+        )
+    return [plannen, doelen, zrm, resultaten, knelpunten, escalaties]
+
+
+# --- Anonymisation: free text goes, codes and dates stay ---------------------------------
+
+VRIJE_TEKST = [
+    (Plan, "client", {"toelichting": ""}),
+    (Doel, "client", {"omschrijving": "Geanonimiseerd"}),
+    (ZRMMeting, "client", {"toelichting": ""}),
+    (Resultaat, "client", {"toelichting": ""}),
+    (Knelpunt, "client", {"omschrijving": "Geanonimiseerd"}),
+    (
+        Escalatie,
+        "client",
+        {
+            "reden": "Geanonimiseerd",
+            "verzoek": "Geanonimiseerd",
+            "uitkomst": "",
+            "reden_zonder_toestemming": "",
+        },
+    ),
+]
+
+
+def anonimiseer_ondersteuning(client):
+    for model, veld, leeg in VRIJE_TEKST:
+        model.objects.filter(**{veld: client}).update(**leeg)
+        model.history.model.objects.filter(**{f"{veld}_id": client.pk}).update(**leeg)
+    Actiepunt.objects.filter(doel__client=client).update(omschrijving="Geanonimiseerd")
+    doelen = Doel.objects.filter(client=client).values_list("pk", flat=True)
+    Actiepunt.history.model.objects.filter(doel_id__in=list(doelen)).update(
+        omschrijving="Geanonimiseerd"
+    )
+    escalaties = list(Escalatie.objects.filter(client=client).values_list("pk", flat=True))
+    Voortgang.objects.filter(escalatie_id__in=escalaties).update(tekst="Geanonimiseerd")
+    Voortgang.history.model.objects.filter(escalatie_id__in=escalaties).update(
+        tekst="Geanonimiseerd"
+    )
+
+
+def registreer_alles() -> None:
+    signalen.registreer(PlanEvaluatieSignaal())
+    signalen.registreer(ZRMSignaal())
+    for sleutel, titel, gegevens, volgorde in [
+        ("plan", "Plan van aanpak", plan_sectie, 40),
+        ("zrm", "Zelfredzaamheid (ZRM)", zrm_sectie, 50),
+        ("resultaten", "Resultaten", resultaten_sectie, 60),
+        ("knelpunten", "Knelpunten", knelpunten_sectie, 70),
+        ("escalaties", "Escalaties", escalaties_sectie, 80),
+    ]:
+        dossier.registreer(
+            dossier.Onderdeel(sleutel, titel, f"plannen/secties/{sleutel}.html", gegevens, volgorde)
+        )
+    inzage.registreer("plannen", inzage_plannen)
+    anonimisering.registreer("plannen", anonimiseer_ondersteuning)

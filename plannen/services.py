@@ -1,0 +1,321 @@
+"""Writes of support: plans, goals, actions, ZRM, results, barriers and escalations.
+
+Each function is one transaction, validates with ``full_clean`` before saving and takes
+the acting user (``door``), who is recorded in the history. The importer and the demo
+seeder call these too.
+"""
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+
+from django.contrib.auth.models import Permission
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.utils import timezone
+
+from clients.models import Client, ClientToegang
+from clients.selectors import toestemming_dekt
+from plannen.constants import (
+    ESCALATIE_ORGANISATIE,
+    EscalatieStatus,
+    KnelpuntStatus,
+    PlanStatus,
+    ZRMDomein,
+)
+from plannen.models import (
+    Actiepunt,
+    Doel,
+    Escalatie,
+    Knelpunt,
+    Plan,
+    Resultaat,
+    Resultaattype,
+    Voortgang,
+    ZRMMeting,
+)
+from stapteam.audit import log_systeem
+from stapteam.constants import Actie, Rol
+from stapteam.models import User
+from stapteam.services import opslaan
+from stapteam.toegang import gemeente_ids_van, mag
+
+
+def _zet(obj: models.Model, velden: Mapping, toegestaan: Iterable[str]) -> None:
+    onbekend = set(velden) - set(toegestaan)
+    if onbekend:
+        raise ValueError(f"Niet te wijzigen: {', '.join(sorted(onbekend))}")
+    for veld, waarde in velden.items():
+        setattr(obj, veld, waarde)
+
+
+# --- Plan van aanpak ---------------------------------------------------------------------
+
+PLAN_VELDEN = ("opgesteld_op", "met_client", "status", "evaluatie_op", "methodieken", "toelichting")
+
+
+def _afsluitdatum(plan: Plan, afgesloten_op: dt.date | None) -> None:
+    if plan.status == PlanStatus.AFGESLOTEN:
+        plan.afgesloten_op = afgesloten_op or plan.afgesloten_op or timezone.localdate()
+    else:
+        plan.afgesloten_op = None
+
+
+@transaction.atomic
+def plan_opstellen(
+    *, client: Client, door: User | None, afgesloten_op: dt.date | None = None, **velden
+) -> Plan:
+    """A new plan van aanpak; she can have one plan that is not closed at a time."""
+    plan = Plan(client=client, opgesteld_door=door)
+    _zet(plan, velden, PLAN_VELDEN)
+    plan.methodieken = list(plan.methodieken or [])
+    _afsluitdatum(plan, afgesloten_op)
+    return opslaan(plan, door=door)
+
+
+@transaction.atomic
+def plan_wijzigen(
+    *, plan: Plan, door: User | None, afgesloten_op: dt.date | None = None, **velden
+) -> Plan:
+    """Change a plan; closing it records the date (today unless given)."""
+    plan = Plan.objects.select_for_update().get(pk=plan.pk)
+    _zet(plan, velden, PLAN_VELDEN)
+    plan.methodieken = list(plan.methodieken or [])
+    _afsluitdatum(plan, afgesloten_op)
+    return opslaan(plan, door=door)
+
+
+DOEL_VELDEN = ("levensdomein", "omschrijving", "status", "gesteld_op")
+
+
+@transaction.atomic
+def doel_toevoegen(
+    *, client: Client, door: User | None, plan: Plan | None = None, **velden
+) -> Doel:
+    """A goal in one life domain; the domain is required."""
+    doel = Doel(client=client, plan=plan)
+    _zet(doel, velden, DOEL_VELDEN)
+    return opslaan(doel, door=door)
+
+
+@transaction.atomic
+def doel_wijzigen(*, doel: Doel, door: User | None, **velden) -> Doel:
+    doel = Doel.objects.select_for_update().get(pk=doel.pk)
+    _zet(doel, velden, DOEL_VELDEN)
+    return opslaan(doel, door=door)
+
+
+ACTIEPUNT_VELDEN = ("wie", "omschrijving", "uiterlijk_op", "status")
+
+
+@transaction.atomic
+def actiepunt_toevoegen(*, doel: Doel, door: User | None, **velden) -> Actiepunt:
+    actiepunt = Actiepunt(doel=doel)
+    _zet(actiepunt, velden, ACTIEPUNT_VELDEN)
+    return opslaan(actiepunt, door=door)
+
+
+@transaction.atomic
+def actiepunt_wijzigen(*, actiepunt: Actiepunt, door: User | None, **velden) -> Actiepunt:
+    actiepunt = Actiepunt.objects.select_for_update().get(pk=actiepunt.pk)
+    _zet(actiepunt, velden, ACTIEPUNT_VELDEN)
+    return opslaan(actiepunt, door=door)
+
+
+# --- ZRM, results, barriers ----------------------------------------------------------------
+
+
+@transaction.atomic
+def zrm_vastleggen(
+    *,
+    client: Client,
+    datum: dt.date,
+    scores: Mapping[str, int | None],
+    door: User | None,
+    versie: str | None = None,
+    toelichting: str = "",
+) -> ZRMMeting:
+    """A measurement: ``scores`` maps domain codes to 1–5 (or None for 'not scored')."""
+    onbekend = set(scores) - set(ZRMDomein.values)
+    if onbekend:
+        raise ValidationError(f"Onbekend ZRM-domein: {', '.join(sorted(onbekend))}.")
+    meting = ZRMMeting(
+        client=client, datum=datum, afgenomen_door=door, toelichting=toelichting, **scores
+    )
+    if versie:
+        meting.versie = versie
+    return opslaan(meting, door=door)
+
+
+@transaction.atomic
+def resultaat_vastleggen(
+    *,
+    client: Client,
+    soort: Resultaattype | str,
+    datum: dt.date,
+    door: User | None,
+    toelichting: str = "",
+) -> Resultaat:
+    """A result; ``soort`` is a catalogue entry or its code."""
+    if isinstance(soort, str):
+        gevonden = Resultaattype.objects.filter(code=soort).first()
+        if gevonden is None:
+            raise ValidationError({"soort": f"Onbekende resultaatsoort '{soort}'."})
+        soort = gevonden
+    resultaat = Resultaat(
+        client=client, soort=soort, datum=datum, toelichting=toelichting, geregistreerd_door=door
+    )
+    return opslaan(resultaat, door=door)
+
+
+KNELPUNT_VELDEN = ("datum", "levensdomein", "categorie", "omschrijving", "status", "opgelost_op")
+
+
+@transaction.atomic
+def knelpunt_vastleggen(*, client: Client, door: User | None, **velden) -> Knelpunt:
+    knelpunt = Knelpunt(client=client, geregistreerd_door=door)
+    _zet(knelpunt, velden, KNELPUNT_VELDEN)
+    if knelpunt.status == KnelpuntStatus.OPGELOST and not knelpunt.opgelost_op:
+        knelpunt.opgelost_op = timezone.localdate()
+    return opslaan(knelpunt, door=door)
+
+
+@transaction.atomic
+def knelpunt_wijzigen(*, knelpunt: Knelpunt, door: User | None, **velden) -> Knelpunt:
+    """Change a barrier; marking it solved records today unless a date is given."""
+    knelpunt = Knelpunt.objects.select_for_update().get(pk=knelpunt.pk)
+    _zet(knelpunt, velden, KNELPUNT_VELDEN)
+    if knelpunt.status == KnelpuntStatus.OPGELOST and not knelpunt.opgelost_op:
+        knelpunt.opgelost_op = timezone.localdate()
+    if knelpunt.status == KnelpuntStatus.OPEN:
+        knelpunt.opgelost_op = None
+    return opslaan(knelpunt, door=door)
+
+
+# --- Escalation ----------------------------------------------------------------------------
+
+ESCALATIE_PERMISSIE = ("clients", "escalatie_inzien")
+
+
+def _permissie_escalatie() -> Permission:
+    app_label, codename = ESCALATIE_PERMISSIE
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def _controleer_procesregisseur(procesregisseur: User, client: Client) -> None:
+    if (
+        procesregisseur.rol != Rol.PROCESREGISSEUR
+        or not procesregisseur.is_active
+        or client.team.gemeente_id not in gemeente_ids_van(procesregisseur)
+    ):
+        raise ValidationError(
+            {
+                "procesregisseur": f"{procesregisseur} is geen procesregisseur voor "
+                f"{client.team.gemeente}."
+            }
+        )
+
+
+@transaction.atomic
+def escalatie_openen(
+    *,
+    client: Client,
+    procesregisseur: User,
+    reden: str,
+    verzoek: str,
+    door: User,
+    reden_zonder_toestemming: str = "",
+) -> Escalatie:
+    """Ask the procesregisseur to break a stalemate, and give them read access to her.
+
+    Sharing with the Zorg- en Veiligheidshuis needs her valid consent naming it; without
+    that only a coordinator may go ahead, with a reason that is kept and logged.
+    """
+    _controleer_procesregisseur(procesregisseur, client)
+    vandaag = timezone.localdate()
+    gedekt = toestemming_dekt(client, ESCALATIE_ORGANISATIE, op=vandaag)
+    if not gedekt:
+        if not mag(door, "plannen.zonder_toestemming"):
+            raise ValidationError(
+                "Opschalen kan alleen met geldige toestemming om gegevens te delen met het "
+                "Zorg- en Veiligheidshuis. Leg eerst haar toestemming vast, of vraag de "
+                "coördinator."
+            )
+        if not reden_zonder_toestemming.strip():
+            raise ValidationError(
+                {
+                    "reden_zonder_toestemming": "Er is geen geldige toestemming voor het "
+                    "Zorg- en Veiligheidshuis. Geef aan waarom je toch opschaalt."
+                }
+            )
+    escalatie = Escalatie(
+        client=client,
+        procesregisseur=procesregisseur,
+        aangevraagd_door=door,
+        aangevraagd_op=vandaag,
+        reden=reden,
+        verzoek=verzoek,
+        zonder_toestemming=not gedekt,
+        reden_zonder_toestemming="" if gedekt else reden_zonder_toestemming.strip(),
+    )
+    opslaan(escalatie, door=door)
+    permissie = _permissie_escalatie()
+    if not ClientToegang.objects.filter(
+        user=procesregisseur, permission=permissie, content_object=client
+    ).exists():
+        toegang = ClientToegang(user=procesregisseur, permission=permissie, content_object=client)
+        toegang._history_user = door
+        toegang.save()
+    if not gedekt:
+        log_systeem(
+            actie=Actie.WIJZIGEN,
+            gebruiker=door,
+            obj=escalatie,
+            client=client,
+            omschrijving="Opgeschaald zonder toestemming die het ZVH dekt. Reden: "
+            + escalatie.reden_zonder_toestemming,
+        )
+    return escalatie
+
+
+@transaction.atomic
+def voortgang_vastleggen(
+    *, escalatie: Escalatie, tekst: str, door: User | None, in_behandeling: bool = True
+) -> Voortgang:
+    """A progress note; the first one by the procesregisseur starts the handling."""
+    escalatie = Escalatie.objects.select_for_update().get(pk=escalatie.pk)
+    if not escalatie.is_open:
+        raise ValidationError("Deze escalatie is afgerond.")
+    voortgang = opslaan(Voortgang(escalatie=escalatie, tekst=tekst, door=door), door=door)
+    if in_behandeling and escalatie.status == EscalatieStatus.AANGEVRAAGD:
+        escalatie.status = EscalatieStatus.IN_BEHANDELING
+        opslaan(escalatie, door=door)
+    return voortgang
+
+
+@transaction.atomic
+def escalatie_afronden(*, escalatie: Escalatie, uitkomst: str, door: User | None) -> Escalatie:
+    """Record the outcome and close it: the procesregisseur's access to her ends (unless
+    another escalation of hers to the same procesregisseur is still open)."""
+    escalatie = Escalatie.objects.select_for_update().get(pk=escalatie.pk)
+    if not escalatie.is_open:
+        raise ValidationError("Deze escalatie is al afgerond.")
+    if not uitkomst.strip():
+        raise ValidationError({"uitkomst": "Beschrijf de uitkomst."})
+    escalatie.status = EscalatieStatus.AFGEROND
+    escalatie.uitkomst = uitkomst.strip()
+    escalatie.afgerond_op = timezone.localdate()
+    opslaan(escalatie, door=door)
+    nog_open = (
+        Escalatie.objects.filter(client=escalatie.client, procesregisseur=escalatie.procesregisseur)
+        .exclude(status=EscalatieStatus.AFGEROND)
+        .exists()
+    )
+    if not nog_open:
+        for toegang in ClientToegang.objects.filter(
+            user=escalatie.procesregisseur,
+            permission=_permissie_escalatie(),
+            content_object=escalatie.client,
+        ):
+            toegang._history_user = door
+            toegang.delete()
+    return escalatie

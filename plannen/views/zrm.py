@@ -1,0 +1,93 @@
+"""ZRM: taking a measurement, and her measurements over time."""
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+
+from clients.toegang import client_voor_gebruiker, client_voor_wijziging
+from clients.views.dossier import dossier_url
+from plannen import services
+from plannen.constants import ZRM_VERSIE, ZRMDomein
+from plannen.forms import ZRMForm
+from plannen.models import ZRMAnker, ZRMMeting
+from plannen.selectors import zrm_vergelijking
+from stapteam.audit import log_toegang
+from stapteam.constants import Actie
+from stapteam.formulieren import verwerk
+from stapteam.grafieken import staafdiagram
+from stapteam.toegang import mag, vereist
+
+
+def zrm_grafiek(eerste: ZRMMeting | None, laatste: ZRMMeting | None) -> dict | None:
+    """First against latest measurement per domain, as a bar chart (None: fewer than one)."""
+    if laatste is None:
+        return None
+    vergelijking = zrm_vergelijking(eerste, laatste)
+    reeksen = [(f"Laatste ({laatste.datum:%d-%m-%Y})", [r["laatste"] for r in vergelijking])]
+    if eerste is not None and eerste.pk != laatste.pk:
+        reeksen.insert(
+            0, (f"Eerste ({eerste.datum:%d-%m-%Y})", [r["eerste"] for r in vergelijking])
+        )
+    return staafdiagram(
+        titel="ZRM per domein: eerste en laatste meting (1 = acute problematiek, "
+        "5 = volledig zelfredzaam)",
+        categorieen=[domein.label for domein in ZRMDomein],
+        reeksen=reeksen,
+        maximum=5,
+        schaal=[1, 2, 3, 4, 5],
+    )
+
+
+@vereist("plannen.add_zrmmeting")
+def zrm_nieuw(request: HttpRequest, client_pk: int) -> HttpResponse:
+    client = client_voor_wijziging(request.user, client_pk, "plannen.add_zrmmeting")
+    ankers = {
+        (anker.domein, anker.niveau): anker.tekst
+        for anker in ZRMAnker.objects.filter(versie=ZRM_VERSIE)
+    }
+    form = ZRMForm(request.POST or None, ankers=ankers, initial={"datum": timezone.localdate()})
+    klaar = verwerk(
+        request,
+        form,
+        lambda data: services.zrm_vastleggen(
+            client=client,
+            datum=data["datum"],
+            scores=form.scores,
+            toelichting=data.get("toelichting", ""),
+            door=request.user,
+        ),
+        melding="De ZRM-meting is vastgelegd.",
+        naar=dossier_url(client) + "#zrm",
+    )
+    return klaar or render(
+        request,
+        "plannen/zrm_form.html",
+        {"client": client, "form": form, "heeft_ankers": bool(ankers), "versie": ZRM_VERSIE},
+    )
+
+
+@vereist("clients.view_client")
+def zrm_overzicht(request: HttpRequest, client_pk: int) -> HttpResponse:
+    client = client_voor_gebruiker(request.user, client_pk)
+    metingen = list(ZRMMeting.objects.filter(client=client).select_related("afgenomen_door"))
+    eerste, laatste = (metingen[-1], metingen[0]) if metingen else (None, None)
+    log_toegang(
+        request, actie=Actie.INZIEN, obj=client, client=client, omschrijving="ZRM-metingen ingezien"
+    )
+    return render(
+        request,
+        "plannen/zrm_overzicht.html",
+        {
+            "client": client,
+            "metingen": metingen,
+            "verloop": [
+                {"label": domein.label, "scores": [getattr(m, domein.value) for m in metingen]}
+                for domein in ZRMDomein
+            ],
+            "grafiek": zrm_grafiek(eerste, laatste),
+            "vergelijking": zrm_vergelijking(eerste, laatste),
+            "mag_meten": mag(request.user, "plannen.add_zrmmeting"),
+            "nieuw_url": reverse("plannen:zrm_nieuw", args=[client.pk]),
+        },
+    )

@@ -1,0 +1,182 @@
+"""``manage.py benchmark``: how fast the main pages are with a lot of data.
+
+Builds a synthetic team (many clients, a long history each) in the configured database,
+then requests each page several times as the role that uses it and reports the number of
+database queries and the median and worst time. Run it on a throwaway database:
+``make benchmark`` does (SQLite, or PostgreSQL with BENCHMARK_DATABASE_URL). The numbers
+go in ``docs/prestaties.md``.
+"""
+
+import datetime as dt
+import random
+import statistics
+import time
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
+from django.test import Client as TestClient
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from clients import services as client_services
+from clients.constants import GEREALISEERD, KENMERK_WAARDEN, ContactSoort
+from clients.models import Client, Contact, Situatie
+from plannen import services as plannen_services
+from plannen.constants import ZRMDomein
+from plannen.models import ZRMMeting
+from stapteam import services
+from stapteam.constants import Rol
+from stapteam.models import Gemeente, Organisatie, Team, User
+
+
+class Command(BaseCommand):
+    help = "Meet de snelheid van de belangrijkste pagina's met veel gegevens (niet in productie)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--clienten", type=int, default=300)
+        parser.add_argument("--contacten", type=int, default=100, help="per cliënt")
+        parser.add_argument("--herhalingen", type=int, default=7)
+
+    def handle(self, *args, clienten, contacten, herhalingen, **options):
+        if settings.STAPTEAM_OMGEVING == "productie":
+            raise CommandError("De benchmark draait niet met productie-instellingen.")
+        begin = time.perf_counter()
+        gebruikers, team, voorbeeld = self.opbouwen(clienten, contacten)
+        self.stdout.write(
+            f"Gegevens: {Client.objects.filter(team=team).count()} cliënten, "
+            f"{Contact.objects.filter(client__team=team).count()} contacten, "
+            f"{Situatie.objects.filter(client__team=team).count()} situatieregels, "
+            f"{ZRMMeting.objects.filter(client__team=team).count()} ZRM-metingen "
+            f"(opgebouwd in {time.perf_counter() - begin:.0f} s; database {connection.vendor})."
+        )
+        self.stdout.write(
+            f"{'pagina':<34} {'rol':<20} {'queries':>7} {'mediaan':>9} {'traagst':>9}"
+        )
+        for naam, rol, url in self.paginas(voorbeeld):
+            queries, tijden = self.meet(gebruikers[rol], url, herhalingen)
+            self.stdout.write(
+                f"{naam:<34} {rol:<20} {queries:>7} {statistics.median(tijden):>7.0f}ms "
+                f"{max(tijden):>7.0f}ms"
+            )
+
+    def paginas(self, client: Client):
+        pk = client.pk
+        plan = client.plannen.first()
+        return [
+            ("cliëntenlijst (25 per pagina)", Rol.CASEMANAGER, reverse("clients:lijst")),
+            ("cliëntenlijst, zoeken", Rol.CASEMANAGER, reverse("clients:lijst") + "?zoek=a"),
+            ("mijn cliënten", Rol.CASEMANAGER, reverse("clients:mijn")),
+            ("dossier", Rol.CASEMANAGER, reverse("clients:dossier", args=[pk])),
+            ("dossier (beperkt)", Rol.ERVARINGSDESKUNDIGE, reverse("clients:dossier", args=[pk])),
+            ("contactenlijst", Rol.CASEMANAGER, reverse("clients:contacten", args=[pk])),
+            ("plan van aanpak", Rol.CASEMANAGER, reverse("plannen:plan", args=[pk, plan.pk])),
+            ("ZRM-overzicht", Rol.CASEMANAGER, reverse("plannen:zrm", args=[pk])),
+            ("toegangslog cliënt", Rol.COORDINATOR, reverse("clients:toegangslog", args=[pk])),
+            ("startpagina", Rol.CASEMANAGER, reverse("start")),
+        ]
+
+    def meet(self, gebruiker, url, herhalingen) -> tuple[int, list[float]]:
+        browser = TestClient(HTTP_HOST="localhost")
+        browser.force_login(gebruiker)
+        browser.get(url)  # warm caches and the session, as a real user's second visit
+        tijden, queries = [], 0
+        for _ in range(herhalingen):
+            with CaptureQueriesContext(connection) as vastgelegd:
+                start = time.perf_counter()
+                antwoord = browser.get(url)
+                tijden.append((time.perf_counter() - start) * 1000)
+            if antwoord.status_code != 200:
+                raise CommandError(f"{url} gaf {antwoord.status_code}")
+            queries = len(vastgelegd)
+        return queries, tijden
+
+    def opbouwen(self, aantal_clienten: int, contacten_per_client: int):
+        code = f"benchmark-{aantal_clienten}-{contacten_per_client}"
+        gemeente = Gemeente.objects.filter(naam="Benchmarkstad").first() or services.opslaan(
+            Gemeente(naam="Benchmarkstad"), door=None
+        )
+        team = Team.objects.filter(code=code).first()
+        nieuw = team is None
+        if nieuw:
+            team = services.team_opslaan(naam=code, code=code, gemeente=gemeente, door=None)
+        organisatie = Organisatie.objects.get(code="iriszorg")
+        gebruikers = {}
+        for rol in (Rol.CASEMANAGER, Rol.ERVARINGSDESKUNDIGE, Rol.COORDINATOR):
+            naam = f"{code}-{rol}"
+            gebruikers[rol] = services.gebruiker_opslaan(
+                gebruiker=User.objects.filter(username=naam).first(),
+                gebruikersnaam=naam,
+                naam=f"Benchmark {rol}",
+                rol=rol,
+                organisatie=organisatie,
+                teams=[team],
+                door=None,
+            )
+        if nieuw:
+            self.vullen(team, gebruikers, aantal_clienten, contacten_per_client)
+        voorbeeld = Client.objects.filter(team=team, plannen__isnull=False).order_by("pk").first()
+        return gebruikers, team, voorbeeld
+
+    def vullen(self, team, gebruikers, aantal_clienten, contacten_per_client):
+        willekeur = random.Random(7)
+        casemanager = gebruikers[Rol.CASEMANAGER]
+        nu = timezone.now()
+        for nummer in range(aantal_clienten):
+            client = client_services.client_aanmaken(
+                team=team,
+                door=None,
+                roepnaam=f"Cliënt {nummer:04d}",
+                in_beeld_sinds=dt.date(2020, 1, 1),
+                status="actief",
+                casemanager=casemanager if nummer % 3 == 0 else None,
+                ervaringsdeskundige=gebruikers[Rol.ERVARINGSDESKUNDIGE] if nummer % 2 else None,
+            )
+            # Volume is bulk-inserted: the services were measured elsewhere; this is about
+            # reading a long history.
+            Situatie.objects.bulk_create(
+                Situatie(
+                    client=client,
+                    kenmerk=kenmerk,
+                    waarde=willekeur.choice(waarden.values),
+                    datum=dt.date(2020, 1, 1) + dt.timedelta(days=60 * stap),
+                )
+                for kenmerk, waarden in KENMERK_WAARDEN.items()
+                for stap in range(6)
+            )
+            Contact.objects.bulk_create(
+                Contact(
+                    client=client,
+                    medewerker=casemanager,
+                    soort=willekeur.choice([*GEREALISEERD, ContactSoort.POGING]),
+                    tijdstip=nu - dt.timedelta(hours=willekeur.randint(1, 24 * 700)),
+                    notitie="Contact op de zone.",
+                    levensdomeinen=["wonen"],
+                    vertrouwelijk=willekeur.random() < 0.05,
+                )
+                for _ in range(contacten_per_client)
+            )
+            ZRMMeting.objects.bulk_create(
+                ZRMMeting(
+                    client=client,
+                    datum=dt.date(2020, 1, 1) + dt.timedelta(days=120 * stap),
+                    **{domein: willekeur.randint(1, 5) for domein in ZRMDomein.values},
+                )
+                for stap in range(8)
+            )
+            if nummer % 3 == 0:
+                plan = plannen_services.plan_opstellen(
+                    client=client, door=None, opgesteld_op=dt.date(2020, 2, 1), status="actief"
+                )
+                for domein in ("wonen", "financien", "middelengebruik", "veiligheid"):
+                    doel = plannen_services.doel_toevoegen(
+                        client=client,
+                        plan=plan,
+                        door=None,
+                        levensdomein=domein,
+                        omschrijving="Doel",
+                    )
+                    plannen_services.actiepunt_toevoegen(
+                        doel=doel, door=None, wie="client", omschrijving="Actie"
+                    )

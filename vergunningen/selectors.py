@@ -1,0 +1,59 @@
+"""Reads with rules: which permit is valid on a date, who holds one, what is pending.
+
+Computed in the database, so a list of any length costs one query and reports can count
+on the same definitions.
+"""
+
+import datetime as dt
+
+from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
+
+from clients.models import Client
+from vergunningen.constants import Besluit, BezwaarStatus
+from vergunningen.models import Vergunning
+
+
+def geldig_op(op: dt.date, *, pad: str = "") -> Q:
+    """The condition "this permit is valid on ``op``" (ONTWERP §4): ``verleend``, decided
+    on or before ``op``, and no end date or one on or after ``op`` (the last day counts).
+
+    ``pad`` reaches permits through a relation, e.g. ``"vergunningen__"`` from clients.
+    """
+    return Q(**{f"{pad}besluit": Besluit.VERLEEND, f"{pad}besluit_op__lte": op}) & (
+        Q(**{f"{pad}geldig_tot__isnull": True}) | Q(**{f"{pad}geldig_tot__gte": op})
+    )
+
+
+def geldige_vergunningen(op: dt.date) -> QuerySet[Vergunning]:
+    return Vergunning.objects.filter(geldig_op(op))
+
+
+def heeft_geldige_vergunning(op: dt.date) -> Exists:
+    """For a client queryset: whether she holds a permit valid on ``op``."""
+    return Exists(geldige_vergunningen(op).filter(client=OuterRef("pk")))
+
+
+def met_huidige_vergunning(clienten: QuerySet[Client], *, op: dt.date) -> QuerySet[Client]:
+    """Annotate each client with the permit that is valid on ``op`` (the most recently
+    decided one when renewals overlap): ``vg_pk``, ``vg_soort``, ``vg_registratienummer``,
+    ``vg_besluit_op``, ``vg_geldig_tot``. All None when she holds none."""
+    huidige = geldige_vergunningen(op).filter(client=OuterRef("pk")).order_by("-besluit_op", "-id")
+    return clienten.annotate(
+        **{
+            f"vg_{veld}": Subquery(huidige.values(veld)[:1])
+            for veld in ("pk", "soort", "registratienummer", "besluit_op", "geldig_tot")
+        }
+    )
+
+
+def houders(clienten: QuerySet[Client], *, op: dt.date) -> QuerySet[Client]:
+    """Of ``clienten``, those holding a valid permit on ``op``, with that permit."""
+    return met_huidige_vergunning(clienten, op=op).filter(heeft_geldige_vergunning(op))
+
+
+def lopende_aanvragen(vergunningen: QuerySet[Vergunning]) -> QuerySet[Vergunning]:
+    return vergunningen.filter(besluit=Besluit.IN_BEHANDELING).order_by("aanvraag_op", "id")
+
+
+def lopende_bezwaren(vergunningen: QuerySet[Vergunning]) -> QuerySet[Vergunning]:
+    return vergunningen.filter(bezwaar_status=BezwaarStatus.LOPEND).order_by("bezwaar_op", "id")

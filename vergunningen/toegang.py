@@ -1,0 +1,45 @@
+"""Who may see and change which permit. Every permit view fetches permits through here.
+
+A permit is seen through its client: only the clients the user may see
+(``clients.toegang``), and only by a role that sees permit details (not the
+ervaringsdeskundige). Another team's permit answers 404, exactly like a missing one.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+from django.http import Http404
+
+from clients.toegang import clienten_voor_gebruiker
+from stapteam.models import User
+from stapteam.toegang import mag
+from vergunningen.models import Vergunning
+
+LEZEN = "vergunningen.view_vergunning"
+WIJZIGEN = "vergunningen.change_vergunning"
+
+
+def vergunningen_voor_gebruiker(user: User) -> QuerySet[Vergunning]:
+    """Every permit the user may see, as a queryset to filter further."""
+    if not mag(user, LEZEN):
+        return Vergunning.objects.none()
+    return Vergunning.objects.filter(client__in=clienten_voor_gebruiker(user))
+
+
+def vergunning_voor_gebruiker(user: User, pk: int) -> Vergunning:
+    """The permit if the user may see it, else 404 (also when it does not exist)."""
+    try:
+        return (
+            vergunningen_voor_gebruiker(user)
+            .select_related("client", "client__team", "geregistreerd_door")
+            .get(pk=pk)
+        )
+    except Vergunning.DoesNotExist:
+        raise Http404("Vergunning niet gevonden") from None
+
+
+def vergunning_voor_wijziging(user: User, pk: int, permissie: str = WIJZIGEN) -> Vergunning:
+    """The permit for a change: the role must carry ``permissie`` (else 403) and the
+    permit must be of one of the user's clients (else 404)."""
+    if not mag(user, permissie):
+        raise PermissionDenied
+    return vergunning_voor_gebruiker(user, pk)

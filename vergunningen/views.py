@@ -1,0 +1,388 @@
+"""Permit pages: the team's current permit list (and its export for the permit desk), one
+permit with its history, and registering an application, its decision and an objection."""
+
+import datetime as dt
+import io
+
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+from clients.models import Client
+from clients.toegang import client_voor_wijziging, clienten_voor_gebruiker
+from stapteam.audit import log_toegang
+from stapteam.constants import Actie
+from stapteam.formulieren import verwerk
+from stapteam.geschiedenis import wijzigingen
+from stapteam.models import Team
+from stapteam.toegang import mag, team_voor_gebruiker, teams_van, vereist
+from vergunningen import services
+from vergunningen.constants import VERLOOPT_BINNENKORT_DAGEN, Soort
+from vergunningen.forms import AanvraagForm, BesluitForm, BezwaarForm, LijstFilterForm
+from vergunningen.models import Vergunning
+from vergunningen.selectors import houders, lopende_aanvragen, lopende_bezwaren
+from vergunningen.signalen import VergunningSignaal
+from vergunningen.toegang import (
+    LEZEN,
+    WIJZIGEN,
+    vergunning_voor_gebruiker,
+    vergunning_voor_wijziging,
+    vergunningen_voor_gebruiker,
+)
+
+AANVRAGEN = "vergunningen.add_vergunning"
+EXPORTEREN = "vergunningen.vergunningen_exporteren"
+PER_PAGINA = 50
+SIGNAAL = VergunningSignaal()
+
+
+def vergunning_url(vergunning: Vergunning) -> str:
+    return reverse("vergunningen:vergunning", args=[vergunning.pk])
+
+
+def dossier_url(client: Client) -> str:
+    return reverse("clients:dossier", args=[client.pk]) + "#vergunning"
+
+
+def _team(request: HttpRequest) -> tuple[Team, list[Team]]:
+    """The team of the list: ``?team=code`` (404 if not hers), else her first team."""
+    teams = list(teams_van(request.user))
+    if not teams:
+        raise PermissionDenied
+    if "team" in request.GET:
+        return team_voor_gebruiker(request.user, request.GET["team"]), teams
+    return teams[0], teams
+
+
+def _houders(request: HttpRequest, team: Team, vandaag: dt.date):
+    """The team's clients holding a permit valid today, with that permit and the §4
+    signal, as the user may see them."""
+    clienten = clienten_voor_gebruiker(request.user).filter(team=team)
+    return SIGNAAL.annoteer(
+        houders(clienten, op=vandaag), vandaag=vandaag, gebruiker=request.user
+    ).order_by("roepnaam", "code")
+
+
+@vereist(LEZEN)
+def lijst(request: HttpRequest) -> HttpResponse:
+    """The current permit list of a team: who holds a valid permit today, flagged when
+    she no longer works on the zone or is no longer reached; and what is pending."""
+    vandaag = timezone.localdate()
+    team, teams = _team(request)
+    form = LijstFilterForm(request.GET or None)
+    alleen_signaal = form.is_valid() and form.cleaned_data["signaal"]
+    alle = _houders(request, team, vandaag)
+    getoond = alle.filter(SIGNAAL.actief(vandaag=vandaag)) if alleen_signaal else alle
+    pagina = Paginator(getoond, PER_PAGINA).get_page(request.GET.get("pagina"))
+    grens = vandaag + dt.timedelta(days=VERLOOPT_BINNENKORT_DAGEN)
+    rijen = [
+        {
+            "client": client,
+            "soort": Soort(client.vg_soort).label,
+            "signalen": SIGNAAL.signalen(client, vandaag=vandaag),
+            "verloopt_binnenkort": client.vg_geldig_tot is not None
+            and client.vg_geldig_tot <= grens,
+        }
+        for client in pagina.object_list
+    ]
+    vergunningen = vergunningen_voor_gebruiker(request.user).filter(client__team=team)
+    vergunningen = vergunningen.select_related("client")
+    met_signaal = alle.filter(SIGNAAL.actief(vandaag=vandaag)).count()
+    log_toegang(
+        request,
+        actie=Actie.INZIEN,
+        team=team,
+        omschrijving=f"Actuele vergunningenlijst {team.code}: {pagina.paginator.count} houders"
+        + (", alleen met signaal" if alleen_signaal else ""),
+    )
+    zonder_pagina = request.GET.copy()
+    zonder_pagina.pop("pagina", None)
+    return render(
+        request,
+        "vergunningen/lijst.html",
+        {
+            "team": team,
+            "teams": teams,
+            "form": form,
+            "pagina": pagina,
+            "rijen": rijen,
+            "alleen_signaal": alleen_signaal,
+            "met_signaal": met_signaal,
+            "aanvragen": list(lopende_aanvragen(vergunningen)),
+            "bezwaren": list(lopende_bezwaren(vergunningen)),
+            "vandaag": vandaag,
+            "querystring": zonder_pagina.urlencode(),
+        },
+    )
+
+
+KOLOMMEN = [
+    "Registratienummer",
+    "Cliëntnummer",
+    "Roepnaam",
+    "Voornaam",
+    "Achternaam",
+    "Geboortedatum",
+    "Soort",
+    "Verleend op",
+    "Geldig tot en met",
+    "Signaal",
+]
+
+
+def _werkboek(team: Team, rijen: list[Client], vandaag: dt.date) -> bytes:
+    werkboek = Workbook()
+    blad = werkboek.active
+    blad.title = "Vergunningen"
+    blad.append(KOLOMMEN)
+    for cel in blad[1]:
+        cel.font = Font(bold=True)
+    for client in rijen:
+        blad.append(
+            [
+                client.vg_registratienummer,
+                client.code,
+                client.roepnaam,
+                client.voornaam,
+                client.achternaam,
+                client.geboortedatum,
+                Soort(client.vg_soort).label,
+                client.vg_besluit_op,
+                client.vg_geldig_tot,
+                "; ".join(s.tekst for s in SIGNAAL.signalen(client, vandaag=vandaag)),
+            ]
+        )
+    for kolom in ("F", "H", "I"):
+        for cel in blad[kolom][1:]:
+            cel.number_format = "DD-MM-YYYY"
+    blad.freeze_panes = "A2"
+    werkboek.properties.title = f"Actuele vergunningen {team.naam} {vandaag:%d-%m-%Y}"
+    uitvoer = io.BytesIO()
+    werkboek.save(uitvoer)
+    return uitvoer.getvalue()
+
+
+@vereist(EXPORTEREN)
+def exporteren(request: HttpRequest) -> HttpResponse:
+    """GET explains what the export holds; POST makes the XLSX (and logs it)."""
+    vandaag = timezone.localdate()
+    team, teams = _team(request)
+    if request.method != "POST":
+        return render(request, "vergunningen/exporteren.html", {"team": team, "teams": teams})
+    rijen = list(_houders(request, team, vandaag))
+    inhoud = _werkboek(team, rijen, vandaag)
+    log_toegang(
+        request,
+        actie=Actie.EXPORTEREN,
+        team=team,
+        omschrijving=f"Actuele vergunningenlijst {team.code} geëxporteerd ({len(rijen)} houders)",
+    )
+    antwoord = HttpResponse(
+        inhoud,
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    naam = f"vergunningen-{team.code}-{vandaag:%Y%m%d}.xlsx"
+    antwoord["Content-Disposition"] = f'attachment; filename="{naam}"'
+    antwoord["Cache-Control"] = "no-store"
+    return antwoord
+
+
+@vereist(LEZEN)
+def vergunning(request: HttpRequest, pk: int) -> HttpResponse:
+    """One application: criteria, decision, objection and every change to it."""
+    vergunning = vergunning_voor_gebruiker(request.user, pk)
+    vandaag = timezone.localdate()
+    log_toegang(
+        request,
+        actie=Actie.INZIEN,
+        obj=vergunning,
+        client=vergunning.client,
+        omschrijving=f"Vergunning ingezien ({vergunning})",
+    )
+    return render(
+        request,
+        "vergunningen/vergunning.html",
+        {
+            "v": vergunning,
+            "client": vergunning.client,
+            "criteria": vergunning.criteria,
+            "geldig": vergunning.is_geldig_op(vandaag),
+            "geschiedenis": wijzigingen(vergunning.history.all()),
+            "mag_wijzigen": mag(request.user, WIJZIGEN),
+        },
+    )
+
+
+def _formulierpagina(request, form, *, titel, client, vergunning=None, uitleg="", knop=None):
+    terug = [(reverse("clients:dossier", args=[client.pk]), client.roepnaam)]
+    if vergunning is not None:
+        terug.append((vergunning_url(vergunning), "Vergunning"))
+    return render(
+        request,
+        "formulier.html",
+        {
+            "titel": titel,
+            "form": form,
+            "uitleg": uitleg,
+            "knop": knop,
+            "terug": terug,
+            "annuleren_url": terug[-1][0],
+        },
+    )
+
+
+def _leeftijdsuitleg(client: Client) -> str:
+    if client.geboortedatum is None:
+        return (
+            "Haar geboortedatum is niet bekend, dus haar leeftijd kan niet worden gecontroleerd. "
+            "Vul die eerst in bij haar gegevens."
+        )
+    return (
+        f"Geboortedatum {client.geboortedatum:%d-%m-%Y}: op de aanvraagdatum moet zij 18 jaar "
+        "of ouder zijn."
+    )
+
+
+@vereist(AANVRAGEN)
+def aanvraag_nieuw(request: HttpRequest, client_pk: int) -> HttpResponse:
+    client = client_voor_wijziging(request.user, client_pk, AANVRAGEN)
+    form = AanvraagForm(
+        request.POST or None,
+        peildatum=client.team.vergunning_peildatum,
+        gemeente=client.team.gemeente.naam,
+    )
+    klaar = verwerk(
+        request,
+        form,
+        lambda data: services.aanvraag_registreren(client=client, door=request.user, **data),
+        melding="De aanvraag is vastgelegd.",
+        naar=vergunning_url,
+    )
+    return klaar or _formulierpagina(
+        request,
+        form,
+        titel=f"Vergunningaanvraag van {client.roepnaam} vastleggen",
+        client=client,
+        uitleg=_leeftijdsuitleg(client),
+    )
+
+
+@vereist(WIJZIGEN)
+def aanvraag_wijzigen(request: HttpRequest, pk: int) -> HttpResponse:
+    vergunning = vergunning_voor_wijziging(request.user, pk)
+    client = vergunning.client
+    beginwaarden = {
+        "aanvraag_op": vergunning.aanvraag_op,
+        "soort": vergunning.soort,
+        "werkt_sinds_peildatum": "ja" if vergunning.werkt_sinds_peildatum else "nee",
+        "zorg_sinds_peildatum": "ja" if vergunning.zorg_sinds_peildatum else "nee",
+    }
+    form = AanvraagForm(
+        request.POST or None,
+        initial=beginwaarden,
+        peildatum=vergunning.peildatum,
+        gemeente=client.team.gemeente.naam,
+    )
+    klaar = verwerk(
+        request,
+        form,
+        lambda data: services.aanvraag_wijzigen(vergunning=vergunning, door=request.user, **data),
+        melding="De aanvraag is bijgewerkt.",
+        naar=vergunning_url,
+    )
+    return klaar or _formulierpagina(
+        request,
+        form,
+        titel="Aanvraag corrigeren",
+        client=client,
+        vergunning=vergunning,
+        uitleg=_leeftijdsuitleg(client),
+    )
+
+
+@vereist(WIJZIGEN)
+def besluit(request: HttpRequest, pk: int) -> HttpResponse:
+    vergunning = vergunning_voor_wijziging(request.user, pk)
+    beginwaarden = (
+        {
+            veld: getattr(vergunning, veld)
+            for veld in (
+                "besluit",
+                "besluit_op",
+                "registratienummer",
+                "geldig_tot",
+                "weigeringsgrond",
+                "afwijking_reden",
+            )
+        }
+        if vergunning.is_besloten
+        else {"besluit_op": timezone.localdate()}
+    )
+    form = BesluitForm(request.POST or None, initial=beginwaarden)
+    klaar = verwerk(
+        request,
+        form,
+        lambda data: services.besluit_vastleggen(vergunning=vergunning, door=request.user, **data),
+        melding="Het besluit is vastgelegd.",
+        naar=vergunning_url,
+    )
+    if klaar:
+        return klaar
+    criteria = vergunning.criteria
+    uitleg = (
+        "Zij voldoet aan de criteria."
+        if criteria.voldaan
+        else "Zij voldoet niet aan de criteria: "
+        + "; ".join(criteria.tekortkomingen)
+        + ". Is de vergunning toch verleend, leg dan uit waarom."
+    )
+    return _formulierpagina(
+        request,
+        form,
+        titel="Besluit vastleggen",
+        client=vergunning.client,
+        vergunning=vergunning,
+        uitleg=uitleg,
+    )
+
+
+@vereist(WIJZIGEN)
+def bezwaar(request: HttpRequest, pk: int) -> HttpResponse:
+    vergunning = vergunning_voor_wijziging(request.user, pk)
+    beginwaarden = (
+        {
+            "bezwaar_op": vergunning.bezwaar_op,
+            "bezwaar_door": vergunning.bezwaar_door,
+            "bezwaar_status": vergunning.bezwaar_status,
+        }
+        if vergunning.bezwaar_op
+        else {"bezwaar_status": "lopend"}
+    )
+    form = BezwaarForm(request.POST or None, initial=beginwaarden)
+    klaar = verwerk(
+        request,
+        form,
+        lambda data: services.bezwaar_vastleggen(vergunning=vergunning, door=request.user, **data),
+        melding="Het bezwaar is vastgelegd.",
+        naar=vergunning_url,
+    )
+    if klaar:
+        return klaar
+    besluit_tekst = (
+        f"Besluit: {vergunning.get_besluit_display().lower()} op {vergunning.besluit_op:%d-%m-%Y}."
+        if vergunning.besluit_op
+        else "Er is nog geen besluit; bezwaar kan pas tegen een besluit."
+    )
+    return _formulierpagina(
+        request,
+        form,
+        titel="Bezwaar vastleggen",
+        client=vergunning.client,
+        vergunning=vergunning,
+        uitleg=besluit_tekst,
+    )
