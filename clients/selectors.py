@@ -160,16 +160,15 @@ def zichtbare_contacten(user: User) -> QuerySet[Contact]:
     return contacten
 
 
-def met_laatste_contact(
-    clienten: QuerySet[Client], *, contacten: QuerySet[Contact] | None = None
-) -> QuerySet[Client]:
-    """Annotate ``laatste_contact``: the time of her latest realised contact (of
-    ``contacten``, by default all), or None."""
-    contacten = Contact.objects.all() if contacten is None else contacten
-    laatste = (
-        contacten.gerealiseerd()
-        .filter(client=OuterRef("pk"))
-        .order_by("-tijdstip")
-        .values("tijdstip")[:1]
-    )
+def met_laatste_contact(clienten: QuerySet[Client], *, gebruiker: User) -> QuerySet[Client]:
+    """Annotate ``laatste_contact``: the time of her latest realised contact that
+    ``gebruiker`` may see (confidential ones only if her role may), or None.
+
+    ``clienten`` must already be limited to clients the user may see: the subquery then
+    needs no access check of its own, which keeps it one index lookup per client.
+    """
+    contacten = Contact.objects.gerealiseerd().filter(client=OuterRef("pk"))
+    if not mag(gebruiker, "clients.vertrouwelijk_inzien"):
+        contacten = contacten.filter(vertrouwelijk=False)
+    laatste = contacten.order_by("-tijdstip").values("tijdstip")[:1]
     return clienten.annotate(laatste_contact=Subquery(laatste))

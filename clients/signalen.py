@@ -20,7 +20,7 @@ from django.utils import timezone
 
 from clients.constants import GEEN_CONTACT_SIGNAAL_DAGEN, Status, ToestemmingStatus
 from clients.models import Client
-from clients.selectors import met_laatste_contact, met_toestemmingstatus, zichtbare_contacten
+from clients.selectors import met_laatste_contact, met_toestemmingstatus
 from stapteam.models import User
 
 
@@ -99,7 +99,7 @@ class GeenContactSignaal:
     """
 
     def annoteer(self, clienten, *, vandaag, gebruiker):
-        return met_laatste_contact(clienten, contacten=zichtbare_contacten(gebruiker))
+        return met_laatste_contact(clienten, gebruiker=gebruiker)
 
     def actief(self, *, vandaag):
         grens = vandaag - dt.timedelta(days=GEEN_CONTACT_SIGNAAL_DAGEN)

@@ -18,7 +18,7 @@ the municipality withdraws it, and that is exactly what the permit desk must hea
 
 Only for viewers who may see permit details (``vergunningen.view_vergunning``): the
 ervaringsdeskundige gets no permit signal at all. Contacts count as the viewer sees them
-(``zichtbare_contacten``), like the 14-day contact signal.
+(``met_laatste_contact``), like the 14-day contact signal.
 """
 
 import datetime as dt
@@ -28,7 +28,7 @@ from django.utils import timezone
 
 from clients.constants import Kenmerk, ZoneActiviteit
 from clients.models import Situatie
-from clients.selectors import met_laatste_contact, zichtbare_contacten
+from clients.selectors import met_laatste_contact
 from clients.signalen import Signaal
 from stapteam.datums import maanden_terug
 from stapteam.toegang import mag
@@ -54,7 +54,7 @@ class VergunningSignaal:
         # The 14-day contact signal annotates the same thing for the same viewer; the
         # query then carries that subquery once.
         if "laatste_contact" not in clienten.query.annotations:
-            clienten = met_laatste_contact(clienten, contacten=zichtbare_contacten(gebruiker))
+            clienten = met_laatste_contact(clienten, gebruiker=gebruiker)
         clienten = clienten.annotate(
             _vg_geldig=heeft_geldige_vergunning(vandaag),
             _vg_zone_op_grens=Subquery(

@@ -11,6 +11,7 @@ import datetime as dt
 import random
 import statistics
 import time
+from decimal import Decimal
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
@@ -20,6 +21,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from budget import services as budget_services
+from budget.models import Budget, Uitgave
 from clients import services as client_services
 from clients.constants import GEREALISEERD, KENMERK_WAARDEN, ContactSoort
 from clients.models import Client, Contact, Situatie
@@ -29,6 +32,7 @@ from plannen.models import ZRMMeting
 from stapteam import services
 from stapteam.constants import Rol
 from stapteam.models import Gemeente, Organisatie, Team, User
+from vergunningen import services as vergunning_services
 
 
 class Command(BaseCommand):
@@ -74,6 +78,9 @@ class Command(BaseCommand):
             ("plan van aanpak", Rol.CASEMANAGER, reverse("plannen:plan", args=[pk, plan.pk])),
             ("ZRM-overzicht", Rol.CASEMANAGER, reverse("plannen:zrm", args=[pk])),
             ("toegangslog cliënt", Rol.COORDINATOR, reverse("clients:toegangslog", args=[pk])),
+            ("vergunningenlijst", Rol.COORDINATOR, reverse("vergunningen:lijst")),
+            ("budgetten", Rol.COORDINATOR, reverse("budget:lijst")),
+            ("budget", Rol.COORDINATOR, reverse("budget:budget", args=[self.budget.pk])),
             ("startpagina", Rol.CASEMANAGER, reverse("start")),
         ]
 
@@ -116,6 +123,7 @@ class Command(BaseCommand):
             )
         if nieuw:
             self.vullen(team, gebruikers, aantal_clienten, contacten_per_client)
+        self.budget = Budget.objects.filter(team=team).first()
         voorbeeld = Client.objects.filter(team=team, plannen__isnull=False).order_by("pk").first()
         return gebruikers, team, voorbeeld
 
@@ -123,6 +131,15 @@ class Command(BaseCommand):
         willekeur = random.Random(7)
         casemanager = gebruikers[Rol.CASEMANAGER]
         nu = timezone.now()
+        budget = budget_services.budget_aanmaken(
+            team=team,
+            naam="Flexbudget",
+            soort="flexbudget",
+            van=dt.date(2020, 1, 1),
+            tot=timezone.localdate(),
+            bedrag=Decimal("1000000.00"),
+            door=None,
+        )
         for nummer in range(aantal_clienten):
             client = client_services.client_aanmaken(
                 team=team,
@@ -165,6 +182,21 @@ class Command(BaseCommand):
                 )
                 for stap in range(8)
             )
+            vergunning = vergunning_services.aanvraag_registreren(
+                client=client,
+                aanvraag_op=dt.date(2022, 1, 1),
+                soort="nieuw",
+                werkt_sinds_peildatum=True,
+                zorg_sinds_peildatum=False,
+                door=None,
+            )
+            vergunning_services.besluit_vastleggen(
+                vergunning=vergunning,
+                besluit="verleend",
+                besluit_op=dt.date(2022, 2, 1),
+                afwijking_reden="Benchmark",
+                door=None,
+            )
             if nummer % 3 == 0:
                 plan = plannen_services.plan_opstellen(
                     client=client, door=None, opgesteld_op=dt.date(2020, 2, 1), status="actief"
@@ -180,3 +212,15 @@ class Command(BaseCommand):
                     plannen_services.actiepunt_toevoegen(
                         doel=doel, door=None, wie="client", omschrijving="Actie"
                     )
+            Uitgave.objects.bulk_create(
+                Uitgave(
+                    budget=budget,
+                    datum=dt.date(2020, 1, 1) + dt.timedelta(days=willekeur.randint(0, 1500)),
+                    bedrag=Decimal(willekeur.randint(5, 200)),
+                    categorie=willekeur.choice(["kleding", "voeding", "vervoer", "telefoon"]),
+                    client=client,
+                    medewerker=casemanager,
+                    status="goedgekeurd",
+                )
+                for _ in range(10)
+            )
