@@ -15,7 +15,7 @@ from clients.dossier import Onderdeel, registreer
 from clients.inzage import Sectie
 from clients.models import Overdracht, Situatie, Toestemming
 from clients.selectors import zichtbare_contacten
-from clients.toegang import mijn_clienten
+from clients.toegang import clienten_voor_gebruiker, mijn_clienten
 from stapteam import startpagina
 from stapteam.geschiedenis import wijzigingen
 from stapteam.models import Toegangslog
@@ -243,16 +243,23 @@ def registreer_inzage_en_anonimisering() -> None:
 
 
 def startblok_caseload(request):
-    """'Mijn cliënten': how many, and how many need action."""
+    """Her own caseload, and how much of it needs action; for someone without clients of
+    her own (the coordinator, mostly) the team's."""
     if not mag(request.user, "clients.view_client"):
         return None
     vandaag = timezone.localdate()
-    mijn = mijn_clienten(request.user).exclude(status=Status.UITGESTROOMD)
+    eigen = mijn_clienten(request.user).exclude(status=Status.UITGESTROOMD)
+    team = not eigen.exists()
+    clienten = (
+        clienten_voor_gebruiker(request.user).exclude(status=Status.UITGESTROOMD) if team else eigen
+    )
     aandacht = signalen.alleen_met_signaal(
-        signalen.met_signalen(mijn, vandaag=vandaag, gebruiker=request.user), vandaag=vandaag
+        signalen.met_signalen(clienten, vandaag=vandaag, gebruiker=request.user), vandaag=vandaag
     )
     return {
         "template": "clients/startblok.html",
-        "aantal": mijn.count(),
+        "team": team,
+        "lijst_url": reverse("clients:lijst" if team else "clients:mijn"),
+        "aantal": clienten.count(),
         "met_signaal": aandacht.count(),
     }

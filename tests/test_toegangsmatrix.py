@@ -329,3 +329,28 @@ def test_coordinator_van_ander_team_krijgt_404(client, scenario, pagina):
     """Coordinator rights are for one's own team: another team's client does not exist."""
     client.force_login(UserFactory(rol=Rol.COORDINATOR, team=scenario["ander_team"]))
     assert client.get(pagina.url(scenario)).status_code == 404
+
+
+# Endpoints that only accept POST (a GET answers 405): the same matrix, posted.
+POST_PAGINAS = [
+    Pagina(
+        "toestemming controleren",
+        toestemming_url("toestemming_controleren"),
+        {Rol.CASEMANAGER: 302, Rol.COORDINATOR: 302, ANDER_TEAM: 404},
+    ),
+    Pagina("inzage downloaden", client_url("inzage_downloaden"), COORDINATOR),
+]
+
+
+@pytest.mark.parametrize("pagina", POST_PAGINAS, ids=lambda p: p.naam)
+@pytest.mark.parametrize("rol", ALLE_ROLLEN)
+def test_toegang_post(client, scenario, pagina, rol):
+    if rol != ANONIEM:
+        client.force_login(scenario["gebruikers"][rol])
+    antwoord = client.post(pagina.url(scenario))
+    verwacht = verwacht_antwoord(pagina, rol)
+    if verwacht == INLOGGEN:
+        assert antwoord.status_code == 302
+        assert antwoord["Location"].startswith("/accounts/login/")
+    else:
+        assert antwoord.status_code == verwacht

@@ -309,3 +309,11 @@ class TestActiesEnStartpagina:
         html = als(casemanager).get("/").content.decode()
         assert "Je hebt <strong>1</strong> lopende cliënt" in html
         assert "<strong>1</strong> met een signaal" in html
+
+
+def test_startpagina_coordinator_zonder_eigen_clienten_ziet_het_team(
+    als, coordinator, client_van_team
+):
+    html = als(coordinator).get("/").content.decode()
+    assert "Cliënten van je team" in html
+    assert "Het team heeft <strong>1</strong> lopende cliënt" in html

@@ -15,6 +15,7 @@ from stapteam import toegang
 from stapteam.constants import Rol
 from stapteam.models import Team, User
 from stapteam.toegang import gemeenten_van
+from tests.stapteam.test_navigatie import VERWACHT_MENU, menu_labels
 
 pytestmark = pytest.mark.django_db
 
@@ -137,3 +138,19 @@ def test_demo_vergunningen_en_budget():
     assert uitgaven.filter(correctie_van__isnull=False).exists()
     assert len({(d.year, d.month) for d in uitgaven.values_list("datum", flat=True)}) >= 11
     assert TimeOut.objects.filter(client__team=nijmegen).count() == 2
+
+
+def test_elk_demo_account_logt_in_en_ziet_het_menu_van_zijn_rol(client, settings, monkeypatch):
+    """Through the real login form, with the demo's settings (no authenticator app)."""
+    settings.MFA_VERPLICHT = False
+    monkeypatch.setenv("DEMO_WACHTWOORD", "demo-wachtwoord-voor-test")
+    call_command("seed_demo", stdout=StringIO())
+    for gebruikersnaam, (rol, _) in VERWACHT.items():
+        client.logout()
+        antwoord = client.post(
+            "/accounts/login/",
+            {"login": gebruikersnaam, "password": "demo-wachtwoord-voor-test"},
+            follow=True,
+        )
+        assert antwoord.request["PATH_INFO"] == "/", gebruikersnaam
+        assert menu_labels(antwoord.content.decode()) == VERWACHT_MENU[rol], gebruikersnaam
