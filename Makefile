@@ -9,7 +9,7 @@ GEINSTALLEERD := $(VENV)/.geinstalleerd
 DEMO_DATABASE_URL ?= sqlite:///$(CURDIR)/demo.sqlite3
 DEMO := DJANGO_SETTINGS_MODULE=stapteam.settings.dev DATABASE_URL=$(DEMO_DATABASE_URL)
 
-.PHONY: demo test install lint format check lock benchmark clean
+.PHONY: demo test install lint format check lock benchmark toegankelijkheid clean
 
 $(GEINSTALLEERD): requirements/dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -56,6 +56,15 @@ benchmark: $(GEINSTALLEERD)
 	rm -f benchmark.sqlite3
 	$(BENCHMARK) $(BIN)/python manage.py migrate --noinput -v0
 	$(BENCHMARK) $(BIN)/python manage.py benchmark $(BENCHMARK_ARGS)
+
+# Accessibility audit (axe-core, WCAG 2.1 A/AA) in Debian's Chromium; not part of
+# `make test`, since it needs Chromium (apt-get install chromium) and npm.
+AXE_MAP := $(CURDIR)/.cache/axe
+toegankelijkheid: $(GEINSTALLEERD)
+	test -x /usr/bin/chromium || (echo "Installeer eerst Chromium: apt-get install chromium" && false)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check playwright
+	test -f $(AXE_MAP)/node_modules/axe-core/axe.min.js || npm install --silent --prefix $(AXE_MAP) axe-core@4
+	AXE_PAD=$(AXE_MAP)/node_modules/axe-core/axe.min.js $(BIN)/python -m pytest -n0 -q tests/test_toegankelijkheid.py
 
 clean:
 	rm -rf $(VENV) staticfiles demo.sqlite3 benchmark.sqlite3

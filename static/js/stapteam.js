@@ -1,7 +1,8 @@
 // Stapteam: small enhancements on top of pages that work without JavaScript.
 // - the menu folds away behind a button on a phone;
 // - a warning two minutes before an idle session ends, with "Ingelogd blijven";
-// - focus on the error summary after a failed submit.
+// - focus on the error summary after a failed submit;
+// - wide tables that scroll sideways can be reached with the keyboard.
 (function () {
   "use strict";
 
@@ -72,10 +73,23 @@
     });
   }
 
+  // A table wider than the screen scrolls sideways; keyboard users must be able to reach
+  // that scroll region, so it becomes focusable and gets the table's caption as its name.
+  function scrollbareTabellen() {
+    document.querySelectorAll(".tabel-wrap").forEach(function (wrap) {
+      if (wrap.scrollWidth <= wrap.clientWidth || wrap.hasAttribute("tabindex")) return;
+      var bijschrift = wrap.querySelector("caption");
+      wrap.setAttribute("tabindex", "0");
+      wrap.setAttribute("role", "region");
+      wrap.setAttribute("aria-label", bijschrift ? bijschrift.textContent.trim() : "Tabel");
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     menu();
     sessie();
     foutsamenvatting();
     afdrukken();
+    scrollbareTabellen();
   });
 })();

@@ -1,0 +1,98 @@
+"""Accessibility audit: axe-core's WCAG 2.1 A and AA rules on the main pages, at phone width.
+
+Opt-in, because it needs Chromium and axe-core, which the normal test run does not
+install: ``make toegankelijkheid`` provides both and runs this file.
+"""
+
+import os
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+AXE = os.environ.get("AXE_PAD", "")
+CHROMIUM = os.environ.get("CHROMIUM_PAD", "/usr/bin/chromium")
+
+pytestmark = [
+    pytest.mark.skipif(not AXE, reason="zet AXE_PAD (make toegankelijkheid)"),
+    pytest.mark.django_db(transaction=True),
+]
+
+REGELS = "{runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}"
+
+
+def paginas():
+    from clients.models import Client
+    from plannen.models import Escalatie, Plan
+
+    plan = Plan.objects.filter(client__team__code="stapteam-nijmegen").first()
+    client = plan.client.pk
+    return {
+        "casemanager1": [
+            "/",
+            "/clienten/",
+            f"/clienten/{client}/",
+            f"/clienten/{client}/contact/",
+            f"/clienten/{client}/contacten/",
+            "/clienten/nieuw/?roepnaam=Kim",
+            f"/clienten/{client}/situatie/woonsituatie/",
+            f"/clienten/{client}/toestemming/nieuw/",
+            f"/plannen/{client}/plan/{plan.pk}/",
+            f"/plannen/{client}/zrm/",
+            f"/plannen/{client}/zrm/nieuw/",
+            "/vergunningen/",
+            "/budget/",
+            f"/budget/uitgave/nieuw/?client={client}",
+            "/account/",
+        ],
+        "ervaringsdeskundige1": [f"/clienten/{Client.objects.first().pk}/"],
+        "coordinator1": [
+            "/clienten/overdracht/",
+            f"/clienten/{client}/toegangslog/",
+            "/budget/goedkeuren/",
+        ],
+        "procesregisseur1": [
+            "/plannen/escalaties/",
+            f"/plannen/escalaties/{Escalatie.objects.first().pk}/",
+        ],
+    }
+
+
+def test_geen_wcag_overtredingen(live_server, settings):
+    from playwright.sync_api import sync_playwright
+
+    settings.MFA_VERPLICHT = False  # the demo accounts, as in the demo
+    call_command("seed_demo", stdout=StringIO())
+    axe = Path(AXE).read_text()
+    # Queries first: inside Playwright's event loop Django refuses to touch the database.
+    per_gebruiker = paginas()
+    overtredingen = []
+
+    def controleer(pagina, wie, adres):
+        pagina.goto(f"{live_server.url}{adres}")
+        pagina.add_script_tag(content=axe)
+        uitkomst = pagina.evaluate(f"axe.run(document, {REGELS})")
+        overtredingen.extend(
+            f"{wie} {adres}: {v['id']} ({v['impact']}) {v['nodes'][0]['target']}"
+            for v in uitkomst["violations"]
+        )
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        for gebruiker, adressen in per_gebruiker.items():
+            # axe is injected as a script; the page's own CSP would rightly refuse that.
+            pagina = browser.new_context(
+                viewport={"width": 360, "height": 800}, bypass_csp=True
+            ).new_page()
+            controleer(pagina, "anoniem", "/accounts/login/")
+            pagina.fill("#id_login", gebruiker)
+            pagina.fill("#id_password", "stapteam-demo-2026")
+            pagina.click("button[type=submit]")
+            for adres in adressen:
+                controleer(pagina, gebruiker, adres)
+        browser.close()
+    assert overtredingen == []
