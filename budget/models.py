@@ -16,6 +16,7 @@ from budget.constants import MAX_TIMEOUT_DAGEN, BudgetSoort, Categorie, UitgaveS
 from budget.geld import geldveld
 from clients.models import Client
 from stapteam.models import Team
+from stapteam.models.velden import medewerker_veld
 
 
 class Budget(models.Model):
@@ -31,14 +32,7 @@ class Budget(models.Model):
     van = models.DateField("van")
     tot = models.DateField("tot en met")
     bedrag = geldveld("bedrag", help_text="Het totale budget in euro.")
-    aangemaakt_door = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="aangemaakt door",
-    )
+    aangemaakt_door = medewerker_veld("aangemaakt door")
     aangemaakt_op = models.DateTimeField("aangemaakt op", auto_now_add=True)
     history = HistoricalRecords()
 
@@ -116,14 +110,7 @@ class TimeOut(models.Model):
         blank=True,
         help_text="Waarom de coördinator meer time-outs dan het jaarmaximum toestond.",
     )
-    geregistreerd_door = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="geregistreerd door",
-    )
+    geregistreerd_door = medewerker_veld("geregistreerd door")
     aangemaakt_op = models.DateTimeField("vastgelegd op", auto_now_add=True)
     history = HistoricalRecords()
 
@@ -203,14 +190,7 @@ class Uitgave(models.Model):
     status = models.CharField(
         "status", max_length=20, choices=UitgaveStatus.choices, default=UitgaveStatus.INGEDIEND
     )
-    beoordeeld_door = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="beoordeeld door",
-    )
+    beoordeeld_door = medewerker_veld("beoordeeld door")
     beoordeeld_op = models.DateTimeField("beoordeeld op", null=True, blank=True)
     beoordeling_toelichting = models.TextField(
         "toelichting beoordeling", blank=True, help_text="Verplicht bij afwijzen."
@@ -231,14 +211,7 @@ class Uitgave(models.Model):
         related_name="uitgave",
         verbose_name="time-out",
     )
-    geregistreerd_door = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="geregistreerd door",
-    )
+    geregistreerd_door = medewerker_veld("geregistreerd door")
     aangemaakt_op = models.DateTimeField("vastgelegd op", auto_now_add=True)
     history = HistoricalRecords()
 

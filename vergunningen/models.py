@@ -9,13 +9,13 @@ database ``vergunningen.selectors.geldig_op``).
 import datetime as dt
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from clients.models import Client
+from stapteam.models.velden import medewerker_veld
 from vergunningen.constants import (
     GENOMEN_BESLUITEN,
     MINIMUMLEEFTIJD,
@@ -149,14 +149,7 @@ class Vergunning(models.Model):
     bezwaar_status = models.CharField(
         "status bezwaar", max_length=20, choices=BezwaarStatus.choices, blank=True
     )
-    geregistreerd_door = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="geregistreerd door",
-    )
+    geregistreerd_door = medewerker_veld("geregistreerd door")
     aangemaakt_op = models.DateTimeField("vastgelegd op", auto_now_add=True)
     history = HistoricalRecords()
 

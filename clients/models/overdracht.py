@@ -5,6 +5,8 @@ from django.db import models
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from stapteam.models.velden import medewerker_veld
+
 from .client import Client
 
 
@@ -18,14 +20,7 @@ class Overdracht(models.Model):
     client = models.ForeignKey(
         Client, on_delete=models.CASCADE, related_name="overdrachten", verbose_name="cliënt"
     )
-    van = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="van",
-    )
+    van = medewerker_veld("van")
     naar = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
@@ -35,14 +30,7 @@ class Overdracht(models.Model):
     )
     tijdstip = models.DateTimeField("tijdstip", default=timezone.now)
     notitie = models.TextField("overdrachtsnotitie", blank=True)
-    door = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="door",
-    )
+    door = medewerker_veld("door")
     history = HistoricalRecords()
 
     class Meta:

@@ -5,13 +5,13 @@ is the row with the latest ``datum`` ≤ D (``clients.selectors.situatie_op``). 
 per client, kenmerk and date: a second change on the same day replaces the first.
 """
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from clients.constants import KENMERK_WAARDEN, Kenmerk
+from stapteam.models.velden import medewerker_veld
 
 from .client import Client
 
@@ -23,14 +23,7 @@ class Situatie(models.Model):
     kenmerk = models.CharField("kenmerk", max_length=30, choices=Kenmerk.choices)
     waarde = models.CharField("waarde", max_length=40)
     datum = models.DateField("vanaf", help_text="Vanaf welke datum dit geldt.")
-    geregistreerd_door = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="geregistreerd door",
-    )
+    geregistreerd_door = medewerker_veld("geregistreerd door")
     geregistreerd_op = models.DateTimeField("geregistreerd op", auto_now=True)
     history = HistoricalRecords()
 

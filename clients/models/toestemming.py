@@ -2,7 +2,6 @@
 
 import datetime as dt
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -10,6 +9,7 @@ from simple_history.models import HistoricalRecords
 
 from clients.constants import TOESTEMMING_WAARSCHUWING_DAGEN, ToestemmingStatus
 from stapteam.models import Organisatie
+from stapteam.models.velden import medewerker_veld
 
 from .client import Client
 
@@ -55,22 +55,8 @@ class Toestemming(models.Model):
     scan = models.FileField("scan", upload_to="toestemmingen/", blank=True)
     scan_soort = models.CharField(max_length=30, blank=True, editable=False)
     ingetrokken_op = models.DateField("ingetrokken op", null=True, blank=True)
-    vastgelegd_door = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="vastgelegd door",
-    )
-    gecontroleerd_door = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="gecontroleerd door",
-    )
+    vastgelegd_door = medewerker_veld("vastgelegd door")
+    gecontroleerd_door = medewerker_veld("gecontroleerd door")
     gecontroleerd_op = models.DateField("gecontroleerd op", null=True, blank=True)
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords(m2m_fields=[partijen])

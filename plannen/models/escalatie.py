@@ -7,6 +7,7 @@ from simple_history.models import HistoricalRecords
 
 from clients.models import Client
 from plannen.constants import EscalatieStatus
+from stapteam.models.velden import medewerker_veld
 
 
 class Escalatie(models.Model):
@@ -25,14 +26,7 @@ class Escalatie(models.Model):
         related_name="escalaties",
         verbose_name="procesregisseur",
     )
-    aangevraagd_door = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="aangevraagd door",
-    )
+    aangevraagd_door = medewerker_veld("aangevraagd door")
     aangevraagd_op = models.DateField("aangevraagd op", default=timezone.localdate)
     reden = models.TextField("reden", help_text="Waarom het vastloopt.")
     verzoek = models.TextField("verzoek", help_text="Wat je van de procesregisseur vraagt.")
@@ -79,14 +73,7 @@ class Voortgang(models.Model):
     )
     tijdstip = models.DateTimeField("tijdstip", default=timezone.now)
     tekst = models.TextField("voortgang")
-    door = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="door",
-    )
+    door = medewerker_veld("door")
     history = HistoricalRecords()
 
     class Meta:

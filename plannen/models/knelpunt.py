@@ -1,6 +1,5 @@
 """System barriers (knelpunten): what blocked her progress, counted for policy."""
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -9,6 +8,7 @@ from simple_history.models import HistoricalRecords
 from clients.constants import Levensdomein
 from clients.models import Client
 from plannen.constants import KnelpuntCategorie, KnelpuntStatus
+from stapteam.models.velden import medewerker_veld
 
 
 class Knelpunt(models.Model):
@@ -23,14 +23,7 @@ class Knelpunt(models.Model):
         "status", max_length=20, choices=KnelpuntStatus.choices, default=KnelpuntStatus.OPEN
     )
     opgelost_op = models.DateField("opgelost op", null=True, blank=True)
-    geregistreerd_door = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="geregistreerd door",
-    )
+    geregistreerd_door = medewerker_veld("geregistreerd door")
     history = HistoricalRecords()
 
     class Meta:

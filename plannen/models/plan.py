@@ -1,6 +1,5 @@
 """The plan van aanpak, its goals per life domain and the actions of each goal."""
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -9,6 +8,7 @@ from simple_history.models import HistoricalRecords
 from clients.constants import Levensdomein
 from clients.models import Client
 from plannen.constants import ActiepuntStatus, DoelStatus, Methodiek, PlanStatus, Wie
+from stapteam.models.velden import medewerker_veld
 
 
 class Plan(models.Model):
@@ -31,14 +31,7 @@ class Plan(models.Model):
     afgesloten_op = models.DateField("afgesloten op", null=True, blank=True)
     methodieken = models.JSONField("methodieken", default=list, blank=True)
     toelichting = models.TextField("toelichting", blank=True)
-    opgesteld_door = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="opgesteld door",
-    )
+    opgesteld_door = medewerker_veld("opgesteld door")
     history = HistoricalRecords()
 
     class Meta:

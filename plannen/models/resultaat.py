@@ -1,6 +1,5 @@
 """Results: dated events of what was achieved, typed from an extendable catalogue."""
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -8,6 +7,7 @@ from simple_history.models import HistoricalRecords
 
 from clients.models import Client
 from plannen.constants import ResultaatGroep
+from stapteam.models.velden import medewerker_veld
 
 
 class Resultaattype(models.Model):
@@ -40,14 +40,7 @@ class Resultaat(models.Model):
         Resultaattype, on_delete=models.PROTECT, related_name="resultaten", verbose_name="soort"
     )
     toelichting = models.TextField("toelichting", blank=True)
-    geregistreerd_door = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="geregistreerd door",
-    )
+    geregistreerd_door = medewerker_veld("geregistreerd door")
     history = HistoricalRecords()
 
     class Meta:

@@ -1,6 +1,5 @@
 """ZRM measurements (Zelfredzaamheid-Matrix) and the licensed anchor texts per cell."""
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -9,6 +8,7 @@ from simple_history.models import HistoricalRecords
 
 from clients.models import Client
 from plannen.constants import ZRM_VERSIE, ZRMDomein, ZRMNiveau
+from stapteam.models.velden import medewerker_veld
 
 SCORE_MELDING = "Een ZRM-score is 1, 2, 3, 4 of 5 (of leeg)."
 
@@ -32,14 +32,7 @@ class ZRMMeting(models.Model):
     )
     datum = models.DateField("datum", default=timezone.localdate)
     versie = models.CharField("ZRM-versie", max_length=20, default=ZRM_VERSIE)
-    afgenomen_door = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="afgenomen door",
-    )
+    afgenomen_door = medewerker_veld("afgenomen door")
     toelichting = models.TextField("toelichting", blank=True)
 
     financien = _score(ZRMDomein.FINANCIEN)
