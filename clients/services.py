@@ -125,9 +125,10 @@ def client_wijzigen(*, client: Client, door: User | None, **gegevens) -> Client:
     if onbekend:
         raise ValueError(f"Niet via client_wijzigen te wijzigen: {', '.join(sorted(onbekend))}")
     client = Client.objects.select_for_update().get(pk=client.pk)
+    was_uitgestroomd = client.status == Status.UITGESTROOMD
     for veld, waarde in gegevens.items():
         setattr(client, veld, waarde)
-    if client.status != Status.UITGESTROOMD:
+    if was_uitgestroomd and client.status != Status.UITGESTROOMD:
         # Back in view: the earlier outflow stays in her history, not on the record.
         client.uitstroom_datum, client.uitstroom_reden = None, ""
     return _opslaan(client, door)

@@ -87,6 +87,18 @@ class TestClientWijzigen:
         # The outflow stays in her history.
         assert client.history.filter(status=Status.UITGESTROOMD).exists()
 
+    def test_uitstroomdatum_zonder_status_uitgestroomd_wordt_geweigerd(self, client_van_team):
+        with pytest.raises(ValidationError) as fout:
+            services.client_wijzigen(
+                client=client_van_team,
+                door=None,
+                uitstroom_datum=dt.date.today(),
+                uitstroom_reden="verhuisd",
+            )
+        assert "status" in fout.value.error_dict
+        client_van_team.refresh_from_db()
+        assert client_van_team.uitstroom_datum is None
+
     def test_casemanager_wijzigt_alleen_via_overdracht(self, client_van_team, casemanager):
         with pytest.raises(ValueError, match="casemanager"):
             services.client_wijzigen(client=client_van_team, door=None, casemanager=casemanager)
