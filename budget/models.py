@@ -15,6 +15,7 @@ from simple_history.models import HistoricalRecords
 from budget.constants import MAX_TIMEOUT_DAGEN, BudgetSoort, Categorie, UitgaveStatus
 from budget.geld import geldveld
 from clients.models import Client
+from stapteam.bestanden import soort_van
 from stapteam.models import Team
 from stapteam.models.velden import medewerker_veld
 
@@ -186,7 +187,6 @@ class Uitgave(models.Model):
         help_text="Wie het geld uitgaf. Leeg alleen bij een ingelezen time-out.",
     )
     bonnetje = models.FileField("bonnetje", upload_to="bonnetjes/", blank=True)
-    bonnetje_soort = models.CharField(max_length=30, blank=True, editable=False)
     status = models.CharField(
         "status", max_length=20, choices=UitgaveStatus.choices, default=UitgaveStatus.INGEDIEND
     )
@@ -247,6 +247,10 @@ class Uitgave(models.Model):
 
     def __str__(self) -> str:
         return f"Uitgave van {self.datum:%d-%m-%Y}"
+
+    @property
+    def bonnetje_soort(self) -> str:
+        return soort_van(self.bonnetje.name) if self.bonnetje else ""
 
     @property
     def is_correctie(self) -> bool:

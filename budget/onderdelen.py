@@ -148,7 +148,7 @@ def anonimiseer_budget(client) -> None:
             uitgave.bonnetje.storage.delete(naam)
     for model in (Uitgave, Uitgave.history.model):
         rijen = model.objects.filter(client_id=client.pk)
-        rijen.exclude(bonnetje="").update(bonnetje="", bonnetje_soort="")
+        rijen.exclude(bonnetje="").update(bonnetje="")
         for veld in ("omschrijving", "beoordeling_toelichting"):
             rijen.exclude(**{veld: ""}).update(**{veld: ANONIEM})
     for model in (TimeOut, TimeOut.history.model):

@@ -28,7 +28,7 @@ from budget.geld import NUL, controleer_bedrag, euro
 from budget.models import Budget, TimeOut, Uitgave, timeout_dagen
 from budget.selectors import saldo, time_outs_in_jaar
 from clients.models import Client
-from stapteam.bestanden import controleer_upload, prive_pad
+from stapteam.bestanden import prive_bestand_zetten
 from stapteam.constants import Rol
 from stapteam.models import Team, User
 from stapteam.services import opslaan
@@ -151,17 +151,6 @@ def budget_wijzigen(
 # --- Spends -------------------------------------------------------------------------------
 
 
-def _bonnetje_zetten(uitgave: Uitgave, bonnetje: UploadedFile | None) -> None:
-    if bonnetje is None:
-        return
-    try:
-        soort = controleer_upload(bonnetje)
-    except ValidationError as fout:
-        raise ValidationError({"bonnetje": fout.messages}) from fout
-    uitgave.bonnetje.save(prive_pad("bonnetjes", soort), bonnetje, save=False)
-    uitgave.bonnetje_soort = soort
-
-
 @transaction.atomic
 def uitgave_registreren(
     *,
@@ -210,7 +199,8 @@ def uitgave_registreren(
         uitgave.beoordeeld_op = timezone.now()
     uitgave.full_clean(exclude=["bonnetje"])
     _controleer_ruimte(budget, bedrag, "bedrag")
-    _bonnetje_zetten(uitgave, bonnetje)
+    if bonnetje is not None:
+        prive_bestand_zetten(uitgave, "bonnetje", bonnetje, "bonnetjes")
     uitgave._history_user = door
     uitgave.save()
     return uitgave

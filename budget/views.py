@@ -32,11 +32,12 @@ from budget.toegang import (
     uitgaven_voor_gebruiker,
 )
 from clients.toegang import client_voor_wijziging, clienten_voor_gebruiker
+from clients.views.dossier import dossier_url as clients_dossier_url
 from stapteam.audit import log_toegang
 from stapteam.bestanden import bestand_antwoord
 from stapteam.constants import Actie
 from stapteam.formulieren import verwerk, zet_fouten
-from stapteam.toegang import mag, teams_van, vereist
+from stapteam.toegang import eigen_teams, mag, vereist
 
 AANMAKEN = "budget.add_budget"
 WIJZIGEN = "budget.change_budget"
@@ -51,7 +52,8 @@ def budget_url(budget: Budget) -> str:
 
 
 def dossier_url(client) -> str:
-    return reverse("clients:dossier", args=[client.pk]) + "#budget"
+    """Her dossier, at the budget section."""
+    return clients_dossier_url(client) + "#budget"
 
 
 def _getal(request: HttpRequest, naam: str) -> int | None:
@@ -64,17 +66,10 @@ def _getal(request: HttpRequest, naam: str) -> int | None:
         raise Http404(f"Ongeldige {naam}") from None
 
 
-def _teams(request: HttpRequest) -> list:
-    teams = list(teams_van(request.user))
-    if not teams:
-        raise PermissionDenied
-    return teams
-
-
 @vereist(LEZEN)
 def lijst(request: HttpRequest) -> HttpResponse:
     """The team's budgets with their figures (amounts only: no person on this page)."""
-    teams = _teams(request)
+    teams = eigen_teams(request.user)
     budgetten = (
         met_cijfers(budgetten_voor_gebruiker(request.user))
         .select_related("team")
@@ -146,7 +141,7 @@ def budget(request: HttpRequest, pk: int) -> HttpResponse:
 
 @vereist(AANMAKEN)
 def budget_nieuw(request: HttpRequest) -> HttpResponse:
-    teams = _teams(request)
+    teams = eigen_teams(request.user)
     form = BudgetForm(request.POST or None, teams=teams)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
@@ -217,7 +212,7 @@ def _standaard_budget(budgetten, vandaag: dt.date) -> Budget | None:
 @vereist(UITGEVEN)
 def uitgave_nieuw(request: HttpRequest) -> HttpResponse:
     """Register a spend. ``?client=`` (from her dossier) or ``?budget=`` choose ahead."""
-    teams = _teams(request)
+    teams = eigen_teams(request.user)
     vandaag = timezone.localdate()
     client_pk, budget_pk = _getal(request, "client"), _getal(request, "budget")
     client = client_voor_wijziging(request.user, client_pk, UITGEVEN) if client_pk else None
@@ -279,7 +274,7 @@ def uitgave_nieuw(request: HttpRequest) -> HttpResponse:
 @vereist(TIMEOUT)
 def timeout_nieuw(request: HttpRequest) -> HttpResponse:
     """Register a time-out; ``?client=`` (from her dossier) chooses her ahead."""
-    teams = _teams(request)
+    teams = eigen_teams(request.user)
     client_pk = _getal(request, "client")
     client = client_voor_wijziging(request.user, client_pk, TIMEOUT) if client_pk else None
     clienten = clienten_voor_gebruiker(request.user).order_by("roepnaam", "code")
@@ -331,7 +326,7 @@ def timeout_nieuw(request: HttpRequest) -> HttpResponse:
 @vereist(GOEDKEUREN)
 def goedkeuren(request: HttpRequest) -> HttpResponse:
     """The coordinator's queue: spends above the threshold that wait for her."""
-    teams = _teams(request)
+    teams = eigen_teams(request.user)
     wachtend = uitgavenlijst(
         uitgaven_voor_gebruiker(request.user).filter(status=UitgaveStatus.INGEDIEND)
     ).order_by("datum", "id")
@@ -446,9 +441,7 @@ def bonnetje(request: HttpRequest, pk: int) -> HttpResponse:
         team=uitgave.budget.team,
         omschrijving=f"Bonnetje van uitgave {uitgave.datum:%d-%m-%Y} ({uitgave.budget})",
     )
-    extensie = uitgave.bonnetje.name.rsplit(".", 1)[-1]
     return bestand_antwoord(
         uitgave.bonnetje,
-        uitgave.bonnetje_soort,
-        f"bonnetje-{uitgave.budget.team.code}-{uitgave.pk}-{uitgave.datum:%Y%m%d}.{extensie}",
+        f"bonnetje-{uitgave.budget.team.code}-{uitgave.pk}-{uitgave.datum:%Y%m%d}",
     )

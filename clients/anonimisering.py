@@ -86,7 +86,7 @@ def anonimiseer_toestemmingen(client: Client) -> None:
         for naam in namen:
             toestemming.scan.storage.delete(naam)
         toestemming.history.update(scan="")
-        type(toestemming).objects.filter(pk=toestemming.pk).update(scan="", scan_soort="")
+        type(toestemming).objects.filter(pk=toestemming.pk).update(scan="")
 
 
 def anonimiseer_overdrachten(client: Client) -> None:

@@ -14,25 +14,12 @@ from clients.constants import (
     Woonsituatie,
 )
 from clients.models import Client, Contact, Toestemming
+from clients.services import KOPPELVELDEN, PERSOONSVELDEN, STATUSVELDEN
 from clients.validators import normaliseer_bsn
 from stapteam.constants import Rol
 from stapteam.formulieren import DatumInput, DatumTijdInput
 from stapteam.models import Organisatie, Team, User
 
-PERSOONSVELDEN = [
-    "roepnaam",
-    "voornaam",
-    "achternaam",
-    "geboortedatum",
-    "bsn",
-    "telefoon",
-    "postadres",
-    "is_briefadres",
-    "geslacht",
-    "in_beeld_sinds",
-]
-STATUSVELDEN = ["status", "uitstroom_datum", "uitstroom_reden"]
-KOPPELVELDEN = ["tweede_casemanager", "ervaringsdeskundige"]
 DATUMWIDGETS = {
     "geboortedatum": DatumInput(),
     "in_beeld_sinds": DatumInput(),

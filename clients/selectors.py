@@ -75,7 +75,10 @@ def met_toestemmingstatus(clienten: QuerySet[Client], *, op: dt.date) -> QuerySe
     """Annotate ``toestemming_status``: the status of her most recently signed consent.
 
     The same boundaries as ``clients.models.toestemming_status`` (tested against it).
+    Asking again for an annotated queryset changes nothing.
     """
+    if "toestemming_status" in clienten.query.annotations:
+        return clienten
     laatste = Toestemming.objects.filter(client=OuterRef("pk")).order_by("-ondertekend_op", "-id")
     grens = op + dt.timedelta(days=TOESTEMMING_WAARSCHUWING_DAGEN)
     return clienten.annotate(
@@ -165,8 +168,11 @@ def met_laatste_contact(clienten: QuerySet[Client], *, gebruiker: User) -> Query
     ``gebruiker`` may see (confidential ones only if her role may), or None.
 
     ``clienten`` must already be limited to clients the user may see: the subquery then
-    needs no access check of its own, which keeps it one index lookup per client.
+    needs no access check of its own, which keeps it one index lookup per client. Asking
+    again for an annotated queryset changes nothing.
     """
+    if "laatste_contact" in clienten.query.annotations:
+        return clienten
     contacten = Contact.objects.gerealiseerd().filter(client=OuterRef("pk"))
     if not mag(gebruiker, "clients.vertrouwelijk_inzien"):
         contacten = contacten.filter(vertrouwelijk=False)

@@ -14,9 +14,10 @@ from django.utils import timezone
 
 from clients.constants import CONTACT_CORRECTIE_DAGEN, KENMERK_WAARDEN, Status
 from clients.models import Client, Contact, Overdracht, Situatie, Toestemming
-from stapteam.bestanden import controleer_upload, prive_pad
+from stapteam.bestanden import prive_bestand_zetten
 from stapteam.constants import Rol
 from stapteam.models import Organisatie, Team, User
+from stapteam.services import opslaan
 from stapteam.toegang import is_teamlid, mag
 
 CASEMANAGER_ROLLEN = (Rol.CASEMANAGER, Rol.COORDINATOR)
@@ -65,13 +66,11 @@ def _volgend_nummer(team: Team) -> str:
     return f"{nummer:04d}"
 
 
-def _opslaan(client: Client, door: User | None) -> Client:
+def _client_opslaan(client: Client, door: User | None) -> Client:
+    """The checks a client record needs beyond its own fields, then the usual save."""
     _controleer_bsn_uniek(client)  # first: it names the client who has the number
-    client.full_clean()
     _controleer_medewerkers(client)
-    client._history_user = door
-    client.save()
-    return client
+    return opslaan(client, door=door)
 
 
 @transaction.atomic
@@ -82,7 +81,7 @@ def client_aanmaken(*, team: Team, door: User | None, code: str = "", **gegevens
     her whole history of casemanagers.
     """
     client = Client(team=team, code=code or _volgend_nummer(team), **gegevens)
-    _opslaan(client, door)
+    _client_opslaan(client, door)
     if client.casemanager_id:
         # She had this casemanager since she came in view (an import registers her later).
         begin = timezone.make_aware(dt.datetime.combine(client.in_beeld_sinds, dt.time()))
@@ -97,25 +96,23 @@ def client_aanmaken(*, team: Team, door: User | None, code: str = "", **gegevens
     return client
 
 
-WIJZIGBARE_VELDEN = frozenset(
-    {
-        "roepnaam",
-        "voornaam",
-        "achternaam",
-        "geboortedatum",
-        "bsn",
-        "telefoon",
-        "postadres",
-        "is_briefadres",
-        "geslacht",
-        "in_beeld_sinds",
-        "status",
-        "uitstroom_datum",
-        "uitstroom_reden",
-        "tweede_casemanager",
-        "ervaringsdeskundige",
-    }
-)
+# What a client record holds beyond her team and number; the forms show them in this order.
+PERSOONSVELDEN = [
+    "roepnaam",
+    "voornaam",
+    "achternaam",
+    "geboortedatum",
+    "bsn",
+    "telefoon",
+    "postadres",
+    "is_briefadres",
+    "geslacht",
+    "in_beeld_sinds",
+]
+STATUSVELDEN = ["status", "uitstroom_datum", "uitstroom_reden"]
+KOPPELVELDEN = ["tweede_casemanager", "ervaringsdeskundige"]
+# The primary casemanager is not among them: she changes by handover (``overdragen``).
+WIJZIGBARE_VELDEN = frozenset(PERSOONSVELDEN + STATUSVELDEN + KOPPELVELDEN)
 
 
 @transaction.atomic
@@ -131,7 +128,7 @@ def client_wijzigen(*, client: Client, door: User | None, **gegevens) -> Client:
     if was_uitgestroomd and client.status != Status.UITGESTROOMD:
         # Back in view: the earlier outflow stays in her history, not on the record.
         client.uitstroom_datum, client.uitstroom_reden = None, ""
-    return _opslaan(client, door)
+    return _client_opslaan(client, door)
 
 
 @transaction.atomic
@@ -151,21 +148,8 @@ def situatie_vastleggen(
     ) or Situatie(client=client, kenmerk=kenmerk, datum=datum)
     situatie.waarde = waarde
     situatie.geregistreerd_door = door
-    situatie.full_clean()
-    situatie._history_user = door
-    situatie.save()
+    opslaan(situatie, door=door)
     return situatie
-
-
-def _scan_zetten(toestemming: Toestemming, scan: UploadedFile | None) -> None:
-    if scan is None:
-        return
-    try:
-        soort = controleer_upload(scan)
-    except ValidationError as fout:
-        raise ValidationError({"scan": fout.messages}) from fout
-    toestemming.scan.save(prive_pad("toestemmingen", soort), scan, save=False)
-    toestemming.scan_soort = soort
 
 
 @transaction.atomic
@@ -191,7 +175,8 @@ def toestemming_vastleggen(
     if not partijen:
         raise ValidationError({"partijen": "Kies met wie gegevens gedeeld mogen worden."})
     toestemming.full_clean(exclude=["scan"])
-    _scan_zetten(toestemming, scan)
+    if scan is not None:
+        prive_bestand_zetten(toestemming, "scan", scan, "toestemmingen")
     toestemming._history_user = door
     toestemming.save()
     toestemming.partijen.set(partijen)
@@ -217,7 +202,8 @@ def toestemming_wijzigen(
             raise ValueError(f"Niet via toestemming_wijzigen te wijzigen: {veld}")
         setattr(toestemming, veld, waarde)
     toestemming.full_clean(exclude=["scan"])
-    _scan_zetten(toestemming, scan)
+    if scan is not None:
+        prive_bestand_zetten(toestemming, "scan", scan, "toestemmingen")
     if partijen is not None:
         partijen = list(partijen)
         if not partijen:
@@ -258,9 +244,7 @@ def _overdracht_vastleggen(
         door=door,
         tijdstip=tijdstip or timezone.now(),
     )
-    overdracht.full_clean()
-    overdracht._history_user = door
-    overdracht.save()
+    opslaan(overdracht, door=door)
     return overdracht
 
 
@@ -274,7 +258,7 @@ def overdragen(*, client: Client, naar: User, notitie: str = "", door: User | No
     client.casemanager = naar
     if client.tweede_casemanager_id == naar.pk:
         client.tweede_casemanager = None
-    _opslaan(client, door)
+    _client_opslaan(client, door)
     return _overdracht_vastleggen(client, van=van, naar=naar, notitie=notitie, door=door)
 
 
@@ -329,9 +313,7 @@ def _contact_opslaan(contact: Contact, ook_aanwezig, door: User | None) -> Conta
         raise ValidationError(
             {"vertrouwelijk": "Een ervaringsdeskundige legt geen vertrouwelijk contact vast."}
         )
-    contact.full_clean()
-    contact._history_user = door
-    contact.save()
+    opslaan(contact, door=door)
     if ook_aanwezig is not None:
         contact.ook_aanwezig.set(ook_aanwezig)
     return contact

@@ -16,9 +16,13 @@ from plannen.models import (
     Voortgang,
     ZRMMeting,
 )
-from plannen.selectors import eerste_en_laatste_zrm, huidig_plan, zrm_vergelijking
+from plannen.selectors import (
+    eerste_en_laatste_zrm,
+    huidig_plan,
+    zrm_grafiek,
+    zrm_vergelijking,
+)
 from plannen.signalen import PlanEvaluatieSignaal, ZRMSignaal
-from plannen.views.zrm import zrm_grafiek
 from stapteam.toegang import mag
 
 

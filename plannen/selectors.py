@@ -7,6 +7,7 @@ from django.db.models import Case, OuterRef, Q, QuerySet, Subquery, Value, When
 from clients.models import Client
 from plannen.constants import PlanStatus, ZRMDomein
 from plannen.models import Plan, ZRMMeting
+from stapteam.grafieken import staafdiagram
 
 
 def plan_actief_op(datum: dt.date) -> Q:
@@ -73,3 +74,23 @@ def met_laatste_zrm(clienten: QuerySet[Client]) -> QuerySet[Client]:
     """Annotate ``laatste_zrm``: the date of her latest measurement (or None)."""
     laatste = ZRMMeting.objects.filter(client=OuterRef("pk")).order_by("-datum")
     return clienten.annotate(laatste_zrm=Subquery(laatste.values("datum")[:1]))
+
+
+def zrm_grafiek(eerste: ZRMMeting | None, laatste: ZRMMeting | None) -> dict | None:
+    """First against latest measurement per domain, as a bar chart (None: fewer than one)."""
+    if laatste is None:
+        return None
+    vergelijking = zrm_vergelijking(eerste, laatste)
+    reeksen = [(f"Laatste ({laatste.datum:%d-%m-%Y})", [r["laatste"] for r in vergelijking])]
+    if eerste is not None and eerste.pk != laatste.pk:
+        reeksen.insert(
+            0, (f"Eerste ({eerste.datum:%d-%m-%Y})", [r["eerste"] for r in vergelijking])
+        )
+    return staafdiagram(
+        titel="ZRM per domein: eerste en laatste meting (1 = acute problematiek, "
+        "5 = volledig zelfredzaam)",
+        categorieen=[domein.label for domein in ZRMDomein],
+        reeksen=reeksen,
+        maximum=5,
+        schaal=[1, 2, 3, 4, 5],
+    )

@@ -62,15 +62,37 @@ def controleer_upload(bestand) -> str:
     return soort
 
 
+def soort_van(naam: str) -> str:
+    """The content type of a stored file, from the extension it was given on upload."""
+    extensie = PurePosixPath(naam).suffix.lower()
+    return next(soort for soort, (_, ext) in SOORTEN.items() if ext == extensie)
+
+
 def prive_pad(map_naam: str, soort: str) -> str:
     """A random storage path: nothing about the person is in the file name."""
     return str(PurePosixPath(map_naam) / f"{uuid.uuid4().hex}{SOORTEN[soort][1]}")
 
 
-def bestand_antwoord(veld, soort: str, downloadnaam: str) -> FileResponse:
-    """Serve a private file as a download (never rendered inline by the browser)."""
+def prive_bestand_zetten(obj, veld: str, bestand, map_naam: str) -> None:
+    """Check an upload and attach it to ``obj.<veld>`` under a random private name whose
+    extension follows its content (``soort_van``); errors are reported on ``veld``. The
+    caller saves ``obj``."""
+    try:
+        soort = controleer_upload(bestand)
+    except ValidationError as fout:
+        raise ValidationError({veld: fout.messages}) from fout
+    getattr(obj, veld).save(prive_pad(map_naam, soort), bestand, save=False)
+
+
+def bestand_antwoord(veld, naam: str) -> FileResponse:
+    """Serve a private file as a download named ``naam`` plus its own extension (never
+    rendered inline by the browser)."""
+    downloadnaam = f"{naam}{PurePosixPath(veld.name).suffix}"
     antwoord = FileResponse(
-        veld.open("rb"), as_attachment=True, filename=downloadnaam, content_type=soort
+        veld.open("rb"),
+        as_attachment=True,
+        filename=downloadnaam,
+        content_type=soort_van(veld.name),
     )
     antwoord["Cache-Control"] = "no-store"
     return antwoord

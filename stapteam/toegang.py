@@ -11,6 +11,7 @@ from functools import wraps
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
+from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 
 from stapteam.models import Gemeente, GemeenteToegang, Team, TeamLidmaatschap, User
@@ -67,6 +68,23 @@ def is_teamlid(user: User, team: Team | int) -> bool:
 def team_voor_gebruiker(user: User, code: str) -> Team:
     """The team with this code if the user is a member, else 404 (also when it is missing)."""
     return get_object_or_404(teams_van(user), code=code)
+
+
+def eigen_teams(user: User) -> list[Team]:
+    """Her teams, for a page about a team's work; a user without a team gets 403."""
+    teams = list(teams_van(user))
+    if not teams:
+        raise PermissionDenied
+    return teams
+
+
+def gekozen_team(request: HttpRequest) -> tuple[Team, list[Team]]:
+    """The team a page is about: ``?team=code`` (404 if not hers), else her first team;
+    with all her teams, for a team switch."""
+    teams = eigen_teams(request.user)
+    if "team" in request.GET:
+        return team_voor_gebruiker(request.user, request.GET["team"]), teams
+    return teams[0], teams
 
 
 def gemeente_ids_van(user: User) -> frozenset[int]:

@@ -51,10 +51,7 @@ class VergunningSignaal:
             return clienten.annotate(vg_zone_niet=onwaar, vg_geen_contact=onwaar)
         grens = signaalgrens(vandaag)
         zone = Situatie.objects.filter(client=OuterRef("pk"), kenmerk=Kenmerk.ZONE_ACTIVITEIT)
-        # The 14-day contact signal annotates the same thing for the same viewer; the
-        # query then carries that subquery once.
-        if "laatste_contact" not in clienten.query.annotations:
-            clienten = met_laatste_contact(clienten, gebruiker=gebruiker)
+        clienten = met_laatste_contact(clienten, gebruiker=gebruiker)
         clienten = clienten.annotate(
             _vg_geldig=heeft_geldige_vergunning(vandaag),
             _vg_zone_op_grens=Subquery(

@@ -4,7 +4,6 @@ permit with its history, and registering an application, its decision and an obj
 import datetime as dt
 import io
 
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -15,12 +14,13 @@ from openpyxl.styles import Font
 
 from clients.models import Client
 from clients.toegang import client_voor_wijziging, clienten_voor_gebruiker
+from clients.views.dossier import dossier_formulier
 from stapteam.audit import log_toegang
 from stapteam.constants import Actie
 from stapteam.formulieren import verwerk
 from stapteam.geschiedenis import wijzigingen
 from stapteam.models import Team
-from stapteam.toegang import mag, team_voor_gebruiker, teams_van, vereist
+from stapteam.toegang import gekozen_team, mag, vereist
 from vergunningen import services
 from vergunningen.constants import VERLOOPT_BINNENKORT_DAGEN, Soort
 from vergunningen.forms import AanvraagForm, BesluitForm, BezwaarForm, LijstFilterForm
@@ -45,20 +45,6 @@ def vergunning_url(vergunning: Vergunning) -> str:
     return reverse("vergunningen:vergunning", args=[vergunning.pk])
 
 
-def dossier_url(client: Client) -> str:
-    return reverse("clients:dossier", args=[client.pk]) + "#vergunning"
-
-
-def _team(request: HttpRequest) -> tuple[Team, list[Team]]:
-    """The team of the list: ``?team=code`` (404 if not hers), else her first team."""
-    teams = list(teams_van(request.user))
-    if not teams:
-        raise PermissionDenied
-    if "team" in request.GET:
-        return team_voor_gebruiker(request.user, request.GET["team"]), teams
-    return teams[0], teams
-
-
 def _houders(request: HttpRequest, team: Team, vandaag: dt.date):
     """The team's clients holding a permit valid today, with that permit and the §4
     signal, as the user may see them."""
@@ -73,7 +59,7 @@ def lijst(request: HttpRequest) -> HttpResponse:
     """The current permit list of a team: who holds a valid permit today, flagged when
     she no longer works on the zone or is no longer reached; and what is pending."""
     vandaag = timezone.localdate()
-    team, teams = _team(request)
+    team, teams = gekozen_team(request)
     form = LijstFilterForm(request.GET or None)
     alleen_signaal = form.is_valid() and form.cleaned_data["signaal"]
     alle = _houders(request, team, vandaag)
@@ -171,7 +157,7 @@ def _werkboek(team: Team, rijen: list[Client], vandaag: dt.date) -> bytes:
 def exporteren(request: HttpRequest) -> HttpResponse:
     """GET explains what the export holds; POST makes the XLSX (and logs it)."""
     vandaag = timezone.localdate()
-    team, teams = _team(request)
+    team, teams = gekozen_team(request)
     if request.method != "POST":
         return render(request, "vergunningen/exporteren.html", {"team": team, "teams": teams})
     rijen = list(_houders(request, team, vandaag))
@@ -218,24 +204,6 @@ def vergunning(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _formulierpagina(request, form, *, titel, client, vergunning=None, uitleg="", knop=None):
-    terug = [(reverse("clients:dossier", args=[client.pk]), client.roepnaam)]
-    if vergunning is not None:
-        terug.append((vergunning_url(vergunning), "Vergunning"))
-    return render(
-        request,
-        "formulier.html",
-        {
-            "titel": titel,
-            "form": form,
-            "uitleg": uitleg,
-            "knop": knop,
-            "terug": terug,
-            "annuleren_url": terug[-1][0],
-        },
-    )
-
-
 def _leeftijdsuitleg(client: Client) -> str:
     if client.geboortedatum is None:
         return (
@@ -263,11 +231,11 @@ def aanvraag_nieuw(request: HttpRequest, client_pk: int) -> HttpResponse:
         melding="De aanvraag is vastgelegd.",
         naar=vergunning_url,
     )
-    return klaar or _formulierpagina(
+    return klaar or dossier_formulier(
         request,
+        client,
         form,
         titel=f"Vergunningaanvraag van {client.roepnaam} vastleggen",
-        client=client,
         uitleg=_leeftijdsuitleg(client),
     )
 
@@ -295,12 +263,12 @@ def aanvraag_wijzigen(request: HttpRequest, pk: int) -> HttpResponse:
         melding="De aanvraag is bijgewerkt.",
         naar=vergunning_url,
     )
-    return klaar or _formulierpagina(
+    return klaar or dossier_formulier(
         request,
+        client,
         form,
         titel="Aanvraag corrigeren",
-        client=client,
-        vergunning=vergunning,
+        kruimels=[(vergunning_url(vergunning), "Vergunning")],
         uitleg=_leeftijdsuitleg(client),
     )
 
@@ -341,12 +309,12 @@ def besluit(request: HttpRequest, pk: int) -> HttpResponse:
         + "; ".join(criteria.tekortkomingen)
         + ". Is de vergunning toch verleend, leg dan uit waarom."
     )
-    return _formulierpagina(
+    return dossier_formulier(
         request,
+        vergunning.client,
         form,
         titel="Besluit vastleggen",
-        client=vergunning.client,
-        vergunning=vergunning,
+        kruimels=[(vergunning_url(vergunning), "Vergunning")],
         uitleg=uitleg,
     )
 
@@ -378,11 +346,11 @@ def bezwaar(request: HttpRequest, pk: int) -> HttpResponse:
         if vergunning.besluit_op
         else "Er is nog geen besluit; bezwaar kan pas tegen een besluit."
     )
-    return _formulierpagina(
+    return dossier_formulier(
         request,
+        vergunning.client,
         form,
         titel="Bezwaar vastleggen",
-        client=vergunning.client,
-        vergunning=vergunning,
+        kruimels=[(vergunning_url(vergunning), "Vergunning")],
         uitleg=besluit_tekst,
     )

@@ -8,6 +8,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from clients.constants import TOESTEMMING_WAARSCHUWING_DAGEN, ToestemmingStatus
+from stapteam.bestanden import soort_van
 from stapteam.models import Organisatie
 from stapteam.models.velden import medewerker_veld
 
@@ -53,7 +54,6 @@ class Toestemming(models.Model):
         help_text="Met wie gegevens gedeeld mogen worden.",
     )
     scan = models.FileField("scan", upload_to="toestemmingen/", blank=True)
-    scan_soort = models.CharField(max_length=30, blank=True, editable=False)
     ingetrokken_op = models.DateField("ingetrokken op", null=True, blank=True)
     vastgelegd_door = medewerker_veld("vastgelegd door")
     gecontroleerd_door = medewerker_veld("gecontroleerd door")
@@ -72,6 +72,10 @@ class Toestemming(models.Model):
 
     def __str__(self) -> str:
         return f"Toestemming {self.versie} van {self.ondertekend_op:%d-%m-%Y}"
+
+    @property
+    def scan_soort(self) -> str:
+        return soort_van(self.scan.name) if self.scan else ""
 
     def status_op(self, op: dt.date | None = None) -> ToestemmingStatus:
         return toestemming_status(

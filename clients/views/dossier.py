@@ -1,7 +1,7 @@
 """The dossier page, registering a client, changing her details and her situation."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -14,6 +14,7 @@ from clients.forms import ClientForm, SituatieForm, ZoekForm
 from clients.models import Situatie
 from clients.selectors import (
     met_situatie,
+    met_toestemmingstatus,
     mogelijke_dubbelen,
     situatie_label,
     situatie_veld,
@@ -24,23 +25,27 @@ from clients.validators import normaliseer_bsn
 from stapteam.audit import log_toegang
 from stapteam.constants import Actie
 from stapteam.formulieren import verwerk, zet_fouten
-from stapteam.toegang import mag, teams_van, vereist
+from stapteam.toegang import eigen_teams, mag, vereist
 
 
 def dossier_url(client) -> str:
     return reverse("clients:dossier", args=[client.pk])
 
 
-def dossier_formulier(request, client, form, *, titel, annuleren_url=None, **extra):
-    """A simple form page within her dossier (breadcrumb back to her)."""
+def dossier_formulier(
+    request, client, form, *, titel, kruimels=(), annuleren_url=None, **extra
+) -> HttpResponse:
+    """A simple form page within her dossier: the breadcrumb leads back to her (and then
+    ``kruimels``, (url, label) pairs); cancelling goes to the last of them."""
+    terug = [(dossier_url(client), client.roepnaam), *kruimels]
     return render(
         request,
         "formulier.html",
         {
             "titel": titel,
             "form": form,
-            "annuleren_url": annuleren_url or dossier_url(client),
-            "terug": [(dossier_url(client), client.roepnaam)],
+            "annuleren_url": annuleren_url or terug[-1][0],
+            "terug": terug,
             **extra,
         },
     )
@@ -53,7 +58,9 @@ def dossier(request: HttpRequest, pk: int) -> HttpResponse:
         request.user,
         pk,
         verrijk=lambda qs: signalen.met_signalen(
-            met_situatie(qs, op=vandaag), vandaag=vandaag, gebruiker=request.user
+            met_toestemmingstatus(met_situatie(qs, op=vandaag), op=vandaag),
+            vandaag=vandaag,
+            gebruiker=request.user,
         ),
     )
     volledig = volledig_dossier(request.user)
@@ -105,9 +112,7 @@ def client_nieuw(request: HttpRequest) -> HttpResponse:
 
     Saving with a likely duplicate in the team needs an explicit "this is someone else".
     """
-    teams = list(teams_van(request.user))
-    if not teams:
-        raise PermissionDenied
+    teams = eigen_teams(request.user)
     context = {"stap": "zoeken", "zoekform": ZoekForm(request.GET or None)}
 
     if request.method == "POST":

@@ -10,7 +10,7 @@ from clients import signalen, toegang
 from clients.constants import Kenmerk, Status
 from clients.forms import LijstFilterForm
 from clients.models import Client
-from clients.selectors import met_situatie, situatie_label, situatie_veld
+from clients.selectors import met_laatste_contact, met_situatie, situatie_label, situatie_veld
 from clients.toegang import clienten_voor_gebruiker, volledig_dossier
 from stapteam.audit import log_toegang
 from stapteam.constants import Actie
@@ -66,7 +66,9 @@ def _lijst(request: HttpRequest, basis: QuerySet[Client], *, titel: str, mijn: b
     data = form.cleaned_data
 
     clienten = signalen.met_signalen(
-        met_situatie(basis, op=vandaag, kenmerken=LIJST_KENMERKEN),
+        met_laatste_contact(
+            met_situatie(basis, op=vandaag, kenmerken=LIJST_KENMERKEN), gebruiker=request.user
+        ),
         vandaag=vandaag,
         gebruiker=request.user,
     )

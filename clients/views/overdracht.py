@@ -1,7 +1,7 @@
 """Handover by the coordinator: one client, or a whole caseload after a confirmation."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -11,7 +11,7 @@ from clients.forms import CaseloadOverdrachtForm, OverdrachtForm
 from clients.toegang import client_voor_wijziging
 from clients.views.dossier import dossier_formulier, dossier_url
 from stapteam.formulieren import verwerk, zet_fouten
-from stapteam.toegang import team_voor_gebruiker, teams_van, vereist
+from stapteam.toegang import gekozen_team, vereist
 
 
 @vereist("clients.add_overdracht")
@@ -38,14 +38,7 @@ def client_overdragen(request: HttpRequest, pk: int) -> HttpResponse:
 @vereist("clients.add_overdracht")
 def caseload_overdragen(request: HttpRequest) -> HttpResponse:
     """Step 1: choose from whom to whom. Step 2: see the clients it concerns and confirm."""
-    teams = list(teams_van(request.user))
-    if not teams:
-        raise PermissionDenied
-    team = (
-        team_voor_gebruiker(request.user, request.GET["team"])
-        if "team" in request.GET
-        else teams[0]
-    )
+    team, teams = gekozen_team(request)
     form = CaseloadOverdrachtForm(request.POST or None, team=team)
     betreft = None
     if request.method == "POST" and form.is_valid():

@@ -88,9 +88,7 @@ def toestemming_scan(request: HttpRequest, pk: int, toestemming_pk: int) -> Http
         client=client,
         omschrijving=f"Scan toestemmingsformulier van {toestemming.ondertekend_op:%d-%m-%Y}",
     )
-    extensie = toestemming.scan.name.rsplit(".", 1)[-1]
     return bestand_antwoord(
         toestemming.scan,
-        toestemming.scan_soort,
-        f"toestemming-{client.code}-{toestemming.ondertekend_op:%Y%m%d}.{extensie}",
+        f"toestemming-{client.code}-{toestemming.ondertekend_op:%Y%m%d}",
     )

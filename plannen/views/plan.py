@@ -92,7 +92,11 @@ def plan_wijzigen(request: HttpRequest, client_pk: int, plan_pk: int) -> HttpRes
         naar=plan_url(plan),
     )
     return klaar or dossier_formulier(
-        request, client, form, titel="Plan van aanpak wijzigen", annuleren_url=plan_url(plan)
+        request,
+        client,
+        form,
+        titel="Plan van aanpak wijzigen",
+        kruimels=[(plan_url(plan), "Plan van aanpak")],
     )
 
 
@@ -109,7 +113,11 @@ def doel_nieuw(request: HttpRequest, client_pk: int, plan_pk: int) -> HttpRespon
         naar=plan_url(plan),
     )
     return klaar or dossier_formulier(
-        request, client, form, titel="Doel toevoegen", annuleren_url=plan_url(plan)
+        request,
+        client,
+        form,
+        titel="Doel toevoegen",
+        kruimels=[(plan_url(plan), "Plan van aanpak")],
     )
 
 
@@ -148,7 +156,7 @@ def actiepunt_nieuw(request: HttpRequest, client_pk: int, doel_pk: int) -> HttpR
         client,
         form,
         titel=f"Actiepunt bij: {doel.omschrijving[:60]}",
-        annuleren_url=plan_url(doel.plan),
+        kruimels=[(plan_url(doel.plan), "Plan van aanpak")],
     )
 
 

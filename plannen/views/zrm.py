@@ -11,32 +11,11 @@ from plannen import services
 from plannen.constants import ZRM_VERSIE, ZRMDomein
 from plannen.forms import ZRMForm
 from plannen.models import ZRMAnker, ZRMMeting
-from plannen.selectors import zrm_vergelijking
+from plannen.selectors import zrm_grafiek, zrm_vergelijking
 from stapteam.audit import log_toegang
 from stapteam.constants import Actie
 from stapteam.formulieren import verwerk
-from stapteam.grafieken import staafdiagram
 from stapteam.toegang import mag, vereist
-
-
-def zrm_grafiek(eerste: ZRMMeting | None, laatste: ZRMMeting | None) -> dict | None:
-    """First against latest measurement per domain, as a bar chart (None: fewer than one)."""
-    if laatste is None:
-        return None
-    vergelijking = zrm_vergelijking(eerste, laatste)
-    reeksen = [(f"Laatste ({laatste.datum:%d-%m-%Y})", [r["laatste"] for r in vergelijking])]
-    if eerste is not None and eerste.pk != laatste.pk:
-        reeksen.insert(
-            0, (f"Eerste ({eerste.datum:%d-%m-%Y})", [r["eerste"] for r in vergelijking])
-        )
-    return staafdiagram(
-        titel="ZRM per domein: eerste en laatste meting (1 = acute problematiek, "
-        "5 = volledig zelfredzaam)",
-        categorieen=[domein.label for domein in ZRMDomein],
-        reeksen=reeksen,
-        maximum=5,
-        schaal=[1, 2, 3, 4, 5],
-    )
 
 
 @vereist("plannen.add_zrmmeting")
