@@ -19,6 +19,7 @@ from budget.models import Budget
 from budget.selectors import maanden, saldo
 from clients.constants import Status
 from clients.models import Client
+from stapteam.datums import maanden_terug
 from stapteam.demo import DemoContext
 from stapteam.demo_pdf import eenvoudige_pdf
 
@@ -49,8 +50,9 @@ GROOT = [
 
 
 def _periode(vandaag: dt.date) -> tuple[dt.date, dt.date]:
-    van = (vandaag.replace(day=1) - dt.timedelta(days=335)).replace(day=1)
-    tot = (van.replace(year=van.year + 1)) - dt.timedelta(days=1)
+    """Twelve whole calendar months ending with the current one, so today's spends fit."""
+    van = maanden_terug(vandaag.replace(day=1), 11)
+    tot = van.replace(year=van.year + 1) - dt.timedelta(days=1)
     return van, tot
 
 
