@@ -313,8 +313,9 @@ def _contact_opslaan(contact: Contact, ook_aanwezig, door: User | None) -> Conta
         raise ValidationError(
             {"vertrouwelijk": "Een ervaringsdeskundige legt geen vertrouwelijk contact vast."}
         )
+    nieuw = contact.pk is None
     opslaan(contact, door=door)
-    if ook_aanwezig is not None:
+    if ook_aanwezig is not None and not (nieuw and not ook_aanwezig):
         contact.ook_aanwezig.set(ook_aanwezig)
     return contact
 

@@ -36,6 +36,7 @@ DEMO_ACCOUNTS = [
     ("procesregisseur1", "Karin Willems", Rol.PROCESREGISSEUR, "zvh", "Nijmegen"),
     ("beheerder1", "Ruud Hendriks", Rol.BEHEERDER, "gemeente", None),
     ("casemanager3", "Fatima el Amrani", Rol.CASEMANAGER, "bindkracht10", "stapteam-arnhem"),
+    ("coordinator2", "Anouk Visser", Rol.COORDINATOR, "iriszorg", "stapteam-arnhem"),
 ]
 
 

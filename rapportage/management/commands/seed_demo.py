@@ -6,24 +6,14 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from budget import demo as budget_demo
-from clients import demo as clients_demo
 from clients.models import Client
-from plannen import demo as plannen_demo
+from rapportage import demo as geschiedenis
 from stapteam import demo
-from vergunningen import demo as vergunningen_demo
 
 STANDAARD_WACHTWOORD = "stapteam-demo-2026"
 
-# Each app adds its step here, in the order the data depends on each other.
-STAPPEN = [
-    demo.teams_en_accounts,
-    clients_demo.clienten,
-    clients_demo.contacten,
-    plannen_demo.begeleiding,
-    vergunningen_demo.vergunningen,
-    budget_demo.budgetten,
-]
+# The teams and accounts first, then what happened in each team.
+STAPPEN = [demo.teams_en_accounts, geschiedenis.geschiedenis]
 
 
 class Command(BaseCommand):
