@@ -221,11 +221,22 @@ class LijstFilterForm(forms.Form):
     woonsituatie = forms.ChoiceField(
         label="Woonsituatie", required=False, choices=[("", "Alle"), *Woonsituatie.choices]
     )
-    signaal = forms.BooleanField(label="Alleen met signaal", required=False)
+    signaal = forms.ChoiceField(label="Signaal", required=False)
+    sorteer = forms.ChoiceField(
+        label="Volgorde",
+        required=False,
+        choices=[("", "Eerst wie aandacht nodig heeft"), ("naam", "Op naam")],
+    )
 
-    def __init__(self, *args, teams, **kwargs):
+    def __init__(self, *args, teams, signaalsoorten, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["casemanager"].queryset = medewerkers(teams, [Rol.CASEMANAGER, Rol.COORDINATOR])
+        # "on" is what the start page links to: any signal.
+        self.fields["signaal"].choices = [
+            ("", "Alle"),
+            ("on", "Met een signaal"),
+            *((soort.code, soort.label) for soort in signaalsoorten),
+        ]
         self.fields["zoek"].widget.attrs.update({"type": "search", "placeholder": "Naam of nummer"})
 
 

@@ -253,7 +253,7 @@ def startblok_caseload(request):
     clienten = (
         clienten_voor_gebruiker(request.user).exclude(status=Status.UITGESTROOMD) if team else eigen
     )
-    aandacht = signalen.alleen_met_signaal(
+    per_soort = signalen.aantallen(
         signalen.met_signalen(clienten, vandaag=vandaag, gebruiker=request.user), vandaag=vandaag
     )
     return {
@@ -261,5 +261,6 @@ def startblok_caseload(request):
         "team": team,
         "lijst_url": reverse("clients:lijst" if team else "clients:mijn"),
         "aantal": clienten.count(),
-        "met_signaal": aandacht.count(),
+        "met_signaal": per_soort[0][1] if per_soort else 0,
+        "per_soort": per_soort[1:],
     }

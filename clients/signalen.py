@@ -1,21 +1,26 @@
 """Signals that need action, shown on the caseload and the dossier.
 
 A signal source computes its signals in the database: ``annoteer`` adds annotations to a
-client queryset, ``actief`` is the condition on those annotations under which it fires
-(so lists can filter on "has a signal"), and ``signalen`` turns one annotated client
-into the signals to show. ``gebruiker`` is who looks: a source may only count what she
-may see (the peer worker does not see confidential contacts). Apps register their
-sources at start-up (``registreer``); the caseload and the dossier ask ``met_signalen``
-and ``signalen_van`` and never need to know which sources exist.
+client queryset, ``soorten`` are its kinds of signal with the condition on those
+annotations under which each fires (so lists can filter and count in the database), and
+``signalen`` turns one annotated client into the signals to show. ``gebruiker`` is who
+looks: a source may only count what she may see (the peer worker does not see
+confidential contacts). Apps register their sources at start-up (``registreer``); the
+caseload and the dossier ask ``met_signalen`` and ``signalen_van`` and never need to know
+which sources exist.
+
+Each source declares its kinds (``soorten``): a code, a label, the condition and an
+urgency. From them come the filter on one kind, the counts per kind and the caseload's
+order "what needs action first". A signal says what to do (``actie``).
 """
 
 import datetime as dt
 from dataclasses import dataclass
 from functools import reduce
-from operator import or_
+from operator import add, or_
 from typing import Protocol
 
-from django.db.models import Q, QuerySet
+from django.db.models import Case, Count, Q, QuerySet, Value, When
 from django.utils import timezone
 
 from clients.constants import GEEN_CONTACT_SIGNAAL_DAGEN, Status, ToestemmingStatus
@@ -29,6 +34,17 @@ class Signaal:
     code: str
     tekst: str
     ernst: str = "waarschuwing"  # "waarschuwing" or "fout"
+    actie: str = ""  # what to do about it, in a few words
+
+
+@dataclass(frozen=True)
+class Signaalsoort:
+    """A kind of signal, as lists filter, count and order on it."""
+
+    code: str
+    label: str
+    voorwaarde: Q  # on the annotations of ``met_signalen``
+    urgentie: int  # how soon it needs action: the caseload shows the highest sum first
 
 
 class Signaalbron(Protocol):
@@ -36,9 +52,16 @@ class Signaalbron(Protocol):
         self, clienten: QuerySet[Client], *, vandaag: dt.date, gebruiker: User
     ) -> QuerySet[Client]: ...
 
-    def actief(self, *, vandaag: dt.date) -> Q: ...
+    def soorten(self, *, vandaag: dt.date) -> list[Signaalsoort]: ...
 
     def signalen(self, client: Client, *, vandaag: dt.date) -> list[Signaal]: ...
+
+
+class Bron:
+    """What every source derives from its kinds: the condition under which any fires."""
+
+    def actief(self, *, vandaag: dt.date) -> Q:
+        return reduce(or_, (soort.voorwaarde for soort in self.soorten(vandaag=vandaag)))
 
 
 BRONNEN: list[Signaalbron] = []
@@ -49,6 +72,11 @@ def registreer(bron: Signaalbron) -> None:
         BRONNEN.append(bron)
 
 
+def soorten(*, vandaag: dt.date) -> list[Signaalsoort]:
+    """Every kind of signal, in the order of their sources."""
+    return [soort for bron in BRONNEN for soort in bron.soorten(vandaag=vandaag)]
+
+
 def met_signalen(
     clienten: QuerySet[Client], *, vandaag: dt.date, gebruiker: User
 ) -> QuerySet[Client]:
@@ -57,10 +85,38 @@ def met_signalen(
     return clienten
 
 
-def alleen_met_signaal(clienten: QuerySet[Client], *, vandaag: dt.date) -> QuerySet[Client]:
-    """Of annotated clients, those with at least one signal."""
-    voorwaarden = [bron.actief(vandaag=vandaag) for bron in BRONNEN]
+def alleen_met_signaal(
+    clienten: QuerySet[Client], *, vandaag: dt.date, soort: str = ""
+) -> QuerySet[Client]:
+    """Of annotated clients, those with at least one signal (of kind ``soort``, if given)."""
+    voorwaarden = [s.voorwaarde for s in soorten(vandaag=vandaag) if soort in ("", s.code)]
     return clienten.filter(reduce(or_, voorwaarden)) if voorwaarden else clienten.none()
+
+
+def aantallen(clienten: QuerySet[Client], *, vandaag: dt.date) -> list[tuple[Signaalsoort, int]]:
+    """How many of the annotated clients have each kind of signal (one query), and how
+    many have any (under the key ``None``); kinds nobody has are left out."""
+    alle = soorten(vandaag=vandaag)
+    if not alle:
+        return []
+    tellingen = clienten.aggregate(
+        _ieder=Count("pk", filter=reduce(or_, (s.voorwaarde for s in alle))),
+        **{s.code: Count("pk", filter=s.voorwaarde) for s in alle},
+    )
+    return [(None, tellingen["_ieder"])] + [
+        (s, tellingen[s.code]) for s in alle if tellingen[s.code]
+    ]
+
+
+def op_urgentie(clienten: QuerySet[Client], *, vandaag: dt.date) -> QuerySet[Client]:
+    """Annotated clients ordered by what needs action first: the sum of the urgency of
+    their signals, then by name."""
+    urgentie = [
+        Case(When(s.voorwaarde, then=Value(s.urgentie)), default=Value(0))
+        for s in soorten(vandaag=vandaag)
+    ]
+    som = reduce(add, urgentie) if urgentie else Value(0)
+    return clienten.annotate(urgentie=som).order_by("-urgentie", "roepnaam", "code")
 
 
 def signalen_van(client: Client, *, vandaag: dt.date) -> list[Signaal]:
@@ -68,56 +124,87 @@ def signalen_van(client: Client, *, vandaag: dt.date) -> list[Signaal]:
     return [signaal for bron in BRONNEN for signaal in bron.signalen(client, vandaag=vandaag)]
 
 
-class ToestemmingSignalen:
+class ToestemmingSignalen(Bron):
     """Consent missing, expiring within 30 days, expired or withdrawn."""
 
-    TEKSTEN = {
-        ToestemmingStatus.ONTBREEKT: ("Toestemming ontbreekt", "fout"),
-        ToestemmingStatus.VERLOOPT_BINNENKORT: ("Toestemming verloopt binnenkort", "waarschuwing"),
-        ToestemmingStatus.VERLOPEN: ("Toestemming verlopen", "fout"),
-        ToestemmingStatus.INGETROKKEN: ("Toestemming ingetrokken", "fout"),
+    # status: text, severity, urgency, what to do
+    SOORTEN = {
+        ToestemmingStatus.ONTBREEKT: (
+            "Toestemming ontbreekt",
+            "fout",
+            3,
+            "Laat haar het toestemmingsformulier tekenen.",
+        ),
+        ToestemmingStatus.VERLOPEN: (
+            "Toestemming verlopen",
+            "fout",
+            3,
+            "Laat een nieuw toestemmingsformulier tekenen.",
+        ),
+        ToestemmingStatus.INGETROKKEN: (
+            "Toestemming ingetrokken",
+            "fout",
+            3,
+            "Deel niets buiten het team; bespreek met de coördinator wat nog kan.",
+        ),
+        ToestemmingStatus.VERLOOPT_BINNENKORT: (
+            "Toestemming verloopt binnenkort",
+            "waarschuwing",
+            1,
+            "Laat een nieuw formulier tekenen voordat het verloopt.",
+        ),
     }
 
     def annoteer(self, clienten, *, vandaag, gebruiker):
         return met_toestemmingstatus(clienten, op=vandaag)
 
-    def actief(self, *, vandaag):
-        return Q(toestemming_status__in=list(self.TEKSTEN))
+    def soorten(self, *, vandaag):
+        return [
+            Signaalsoort(f"toestemming_{status}", tekst, Q(toestemming_status=status), urgentie)
+            for status, (tekst, _, urgentie, _) in self.SOORTEN.items()
+        ]
 
     def signalen(self, client, *, vandaag):
         status = client.toestemming_status
-        if status not in self.TEKSTEN:
+        if status not in self.SOORTEN:
             return []
-        tekst, ernst = self.TEKSTEN[status]
-        return [Signaal(code=f"toestemming_{status}", tekst=tekst, ernst=ernst)]
+        tekst, ernst, _, actie = self.SOORTEN[status]
+        return [Signaal(code=f"toestemming_{status}", tekst=tekst, ernst=ernst, actie=actie)]
 
 
-class GeenContactSignaal:
+class GeenContactSignaal(Bron):
     """No realised contact for 14 days (or, for a new client, none since 14 days in view).
 
-    Only for clients who have not left. Counts the contacts the viewer may see.
+    Only for clients whose support runs: not after outflow, and not while it is paused
+    (in a clinic, say), when nobody expects contact. Counts the contacts the viewer may see.
     """
+
+    GEEN_SIGNAAL = (Status.UITGESTROOMD, Status.GEPAUZEERD)
 
     def annoteer(self, clienten, *, vandaag, gebruiker):
         return met_laatste_contact(clienten, gebruiker=gebruiker)
 
-    def actief(self, *, vandaag):
+    def soorten(self, *, vandaag):
         grens = vandaag - dt.timedelta(days=GEEN_CONTACT_SIGNAAL_DAGEN)
-        return ~Q(status=Status.UITGESTROOMD) & (
+        voorwaarde = ~Q(status__in=self.GEEN_SIGNAAL) & (
             Q(laatste_contact__date__lte=grens)
             | Q(laatste_contact__isnull=True, in_beeld_sinds__lte=grens)
         )
+        label = f"Geen contact in {GEEN_CONTACT_SIGNAAL_DAGEN} dagen"
+        return [Signaalsoort("geen_contact", label, voorwaarde, 2)]
 
     def signalen(self, client, *, vandaag):
-        if client.status == Status.UITGESTROOMD:
+        if client.status in self.GEEN_SIGNAAL:
             return []
         grens = vandaag - dt.timedelta(days=GEEN_CONTACT_SIGNAAL_DAGEN)
         laatste = client.laatste_contact
         if laatste is None:
             if client.in_beeld_sinds > grens:
                 return []
-            return [Signaal("geen_contact", "Nog geen contact gehad", "waarschuwing")]
+            return [Signaal("geen_contact", "Nog geen contact gehad", actie="Zoek haar op.")]
         if timezone.localdate(laatste) > grens:
             return []
         dagen = (vandaag - timezone.localdate(laatste)).days
-        return [Signaal("geen_contact", f"Geen contact in {dagen} dagen", "waarschuwing")]
+        return [
+            Signaal("geen_contact", f"Geen contact in {dagen} dagen", actie="Zoek haar op of bel.")
+        ]

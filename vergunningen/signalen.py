@@ -29,7 +29,7 @@ from django.utils import timezone
 from clients.constants import Kenmerk, ZoneActiviteit
 from clients.models import Situatie
 from clients.selectors import met_laatste_contact
-from clients.signalen import Signaal
+from clients.signalen import Bron, Signaal, Signaalsoort
 from stapteam.datums import maanden_terug
 from stapteam.toegang import mag
 from vergunningen.constants import SIGNAAL_MAANDEN
@@ -42,7 +42,7 @@ def signaalgrens(vandaag: dt.date) -> dt.date:
     return maanden_terug(vandaag, SIGNAAL_MAANDEN)
 
 
-class VergunningSignaal:
+class VergunningSignaal(Bron):
     """A ``clients.signalen.Signaalbron`` (registered in ``VergunningenConfig.ready``)."""
 
     def annoteer(self, clienten, *, vandaag, gebruiker):
@@ -85,8 +85,13 @@ class VergunningSignaal:
             ),
         )
 
-    def actief(self, *, vandaag):
-        return Q(vg_zone_niet=True) | Q(vg_geen_contact=True)
+    def soorten(self, *, vandaag):
+        return [
+            Signaalsoort("vergunning_zone", "Vergunning, niet op de zone", Q(vg_zone_niet=True), 2),
+            Signaalsoort(
+                "vergunning_contact", "Vergunning, geen contact", Q(vg_geen_contact=True), 2
+            ),
+        ]
 
     def signalen(self, client, *, vandaag):
         uitkomst = []
@@ -95,6 +100,7 @@ class VergunningSignaal:
                 Signaal(
                     "vergunning_zone",
                     f"Vergunning geldig, maar al {SIGNAAL_MAANDEN} maanden niet op de zone",
+                    actie="Bespreek of ze de vergunning nog wil; meld het vergunningenloket.",
                 )
             )
         if getattr(client, "vg_geen_contact", False):
@@ -104,5 +110,6 @@ class VergunningSignaal:
                 if laatste
                 else "Vergunning geldig, maar nog nooit contact gehad"
             )
-            uitkomst.append(Signaal("vergunning_contact", tekst))
+            actie = "Probeer haar te bereiken; is ze uit beeld, meld het vergunningenloket."
+            uitkomst.append(Signaal("vergunning_contact", tekst, actie=actie))
         return uitkomst

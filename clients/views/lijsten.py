@@ -51,8 +51,6 @@ def _filteren(clienten: QuerySet[Client], data: dict, *, bsn_zoeken: bool, vanda
     for kenmerk in LIJST_KENMERKEN:
         if data.get(kenmerk):
             clienten = clienten.filter(**{situatie_veld(kenmerk): data[kenmerk]})
-    if data.get("signaal"):
-        clienten = signalen.alleen_met_signaal(clienten, vandaag=vandaag)
     return clienten
 
 
@@ -61,7 +59,7 @@ def _lijst(request: HttpRequest, basis: QuerySet[Client], *, titel: str, mijn: b
     teams = list(teams_van(request.user))
     gegevens = request.GET.copy()
     gegevens.setdefault("status", "lopend")
-    form = LijstFilterForm(gegevens, teams=teams)
+    form = LijstFilterForm(gegevens, teams=teams, signaalsoorten=signalen.soorten(vandaag=vandaag))
     form.is_valid()
     data = form.cleaned_data
 
@@ -75,9 +73,18 @@ def _lijst(request: HttpRequest, basis: QuerySet[Client], *, titel: str, mijn: b
     clienten = _filteren(
         clienten, data, bsn_zoeken=volledig_dossier(request.user), vandaag=vandaag
     ).select_related("casemanager", "team")
-    pagina = Paginator(clienten.order_by("roepnaam", "code"), PER_PAGINA).get_page(
-        request.GET.get("pagina")
-    )
+    # Counted before the signal filter, so each count can be a link to its own list.
+    per_soort = signalen.aantallen(clienten, vandaag=vandaag)
+    soort = data.get("signaal", "")
+    if soort:
+        clienten = signalen.alleen_met_signaal(
+            clienten, vandaag=vandaag, soort="" if soort == "on" else soort
+        )
+    if data.get("sorteer") == "naam":
+        clienten = clienten.order_by("roepnaam", "code")
+    else:
+        clienten = signalen.op_urgentie(clienten, vandaag=vandaag)
+    pagina = Paginator(clienten, PER_PAGINA).get_page(request.GET.get("pagina"))
     rijen = [
         {
             "client": client,
@@ -107,6 +114,8 @@ def _lijst(request: HttpRequest, basis: QuerySet[Client], *, titel: str, mijn: b
     )
     zonder_pagina = request.GET.copy()
     zonder_pagina.pop("pagina", None)
+    zonder_signaal = zonder_pagina.copy()
+    zonder_signaal.pop("signaal", None)
     return render(
         request,
         "clients/lijst.html",
@@ -124,6 +133,9 @@ def _lijst(request: HttpRequest, basis: QuerySet[Client], *, titel: str, mijn: b
             )
             + (data.get("status") not in ("lopend", None)),
             "querystring": zonder_pagina.urlencode(),
+            "signaal_basis": "?" + (f"{zonder_signaal.urlencode()}&" if zonder_signaal else ""),
+            "per_soort": per_soort,
+            "gekozen_signaal": soort,
             "meerdere_teams": len(teams) > 1,
             "mag_contact": mag(request.user, "clients.add_contact"),
         },
