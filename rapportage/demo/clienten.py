@@ -107,8 +107,8 @@ DOMEINEN = [
 TUSSENPOZEN = {"wekelijks": (2, 6), "maandelijks": (8, 17), "zelden": (20, 40)}
 # How many days ago her latest contact was, by the same.
 LAATSTE = {"wekelijks": (1, 4), "maandelijks": (2, 9), "zelden": (20, 26)}
-# Before the last 13 months the team registered less: a contact every few weeks.
-VOLLEDIG_GEREGISTREERD = 400
+# Before the last 15 months the team registered less: a contact every few weeks.
+VOLLEDIG_GEREGISTREERD = 460
 GERAAKT = [ContactSoort.FACE_TO_FACE, ContactSoort.TELEFONISCH, ContactSoort.DIGITAAL]
 ZRM_BASIS = {"reeks": (1, 3), "recent": (2, 4)}
 
@@ -498,7 +498,7 @@ class Verhaal:
         for nummer, datum in enumerate(sorted(set(datums))):
             if nummer:  # mostly a little better each time, now and then worse
                 scores = {
-                    d: max(1, min(5, s + w.choice([-1, 0, 0, 0, 1, 1]))) for d, s in scores.items()
+                    d: max(1, min(5, s + w.choice([-1, 0, 0, 0, 1]))) for d, s in scores.items()
                 }
             gemeten = {d: (None if w.random() < 0.06 else s) for d, s in scores.items()}
             self.tl.op(
