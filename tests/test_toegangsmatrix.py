@@ -197,6 +197,18 @@ PAGINAS = [
         "uitgave corrigeren", object_url("budget:corrigeren", "uitgave"), WIJZIGEN, per_client=True
     ),
     Pagina("bonnetje", object_url("budget:bonnetje", "uitgave"), WIJZIGEN, per_client=True),
+    # Reports: exact figures for the coordinator of the team only.
+    Pagina("evaluatierapport", lambda s: reverse("rapportage:evaluatie"), COORDINATOR),
+    Pagina(
+        "evaluatierapport pdf",
+        lambda s: reverse("rapportage:evaluatie") + "?formaat=pdf",
+        COORDINATOR,
+    ),
+    Pagina(
+        "evaluatierapport van een ander team",
+        lambda s: reverse("rapportage:evaluatie") + "?team=stapteam-arnhem",
+        {Rol.COORDINATOR: 404},
+    ),
 ]
 
 
