@@ -29,6 +29,8 @@ from clients.models import Client, Contact, Situatie
 from plannen import services as plannen_services
 from plannen.constants import ZRMDomein
 from plannen.models import ZRMMeting
+from rapportage.evaluatie import evaluatie
+from rapportage.periodes import laatste_twaalf_maanden
 from stapteam import services
 from stapteam.constants import Rol
 from stapteam.models import Gemeente, Organisatie, Team, User
@@ -64,6 +66,35 @@ class Command(BaseCommand):
                 f"{naam:<34} {rol:<20} {queries:>7} {statistics.median(tijden):>7.0f}ms "
                 f"{max(tijden):>7.0f}ms"
             )
+        self.rapport_tegen_kale_sql(team, herhalingen)
+
+    def rapport_tegen_kale_sql(self, team, herhalingen):
+        """The evaluation figures of the last twelve months, against the same SQL run bare
+        (the queries the report sends, replayed on a cursor): the ORM's and Python's share."""
+        periode = laatste_twaalf_maanden(timezone.localdate())
+        van, tot = periode.van, periode.tot
+        with CaptureQueriesContext(connection) as vastgelegd:
+            evaluatie(team, van, tot)
+        sql = [query["sql"] for query in vastgelegd]
+        functie, kaal = [], []
+        for _ in range(herhalingen):
+            start = time.perf_counter()
+            evaluatie(team, van, tot)
+            functie.append((time.perf_counter() - start) * 1000)
+            start = time.perf_counter()
+            with connection.cursor() as cursor:
+                for query in sql:
+                    cursor.execute(query)
+                    cursor.fetchall()
+            kaal.append((time.perf_counter() - start) * 1000)
+        self.stdout.write(
+            f"{'evaluatiecijfers (functie)':<34} {'-':<20} {len(sql):>7} "
+            f"{statistics.median(functie):>7.0f}ms {max(functie):>7.0f}ms"
+        )
+        self.stdout.write(
+            f"{'  dezelfde SQL kaal':<34} {'-':<20} {len(sql):>7} "
+            f"{statistics.median(kaal):>7.0f}ms {max(kaal):>7.0f}ms"
+        )
 
     def paginas(self, client: Client):
         pk = client.pk
@@ -82,6 +113,12 @@ class Command(BaseCommand):
             ("budgetten", Rol.COORDINATOR, reverse("budget:lijst")),
             ("budget", Rol.COORDINATOR, reverse("budget:budget", args=[self.budget.pk])),
             ("startpagina", Rol.CASEMANAGER, reverse("start")),
+            ("evaluatierapport (pagina)", Rol.COORDINATOR, reverse("rapportage:evaluatie")),
+            (
+                "evaluatierapport (JSON)",
+                Rol.COORDINATOR,
+                reverse("rapportage:evaluatie") + "?formaat=json",
+            ),
         ]
 
     def meet(self, gebruiker, url, herhalingen) -> tuple[int, list[float]]:
