@@ -163,9 +163,10 @@ def zichtbare_contacten(user: User) -> QuerySet[Contact]:
     return contacten
 
 
-def met_laatste_contact(clienten: QuerySet[Client], *, gebruiker: User) -> QuerySet[Client]:
+def met_laatste_contact(clienten: QuerySet[Client], *, gebruiker: User | None) -> QuerySet[Client]:
     """Annotate ``laatste_contact``: the time of her latest realised contact that
-    ``gebruiker`` may see (confidential ones only if her role may), or None.
+    ``gebruiker`` may see (confidential ones only if her role may), or None. ``gebruiker``
+    None is the team's own view, for reports made by a command: every contact counts.
 
     ``clienten`` must already be limited to clients the user may see: the subquery then
     needs no access check of its own, which keeps it one index lookup per client. Asking
@@ -174,7 +175,7 @@ def met_laatste_contact(clienten: QuerySet[Client], *, gebruiker: User) -> Query
     if "laatste_contact" in clienten.query.annotations:
         return clienten
     contacten = Contact.objects.gerealiseerd().filter(client=OuterRef("pk"))
-    if not mag(gebruiker, "clients.vertrouwelijk_inzien"):
+    if gebruiker is not None and not mag(gebruiker, "clients.vertrouwelijk_inzien"):
         contacten = contacten.filter(vertrouwelijk=False)
     laatste = contacten.order_by("-tijdstip").values("tijdstip")[:1]
     return clienten.annotate(laatste_contact=Subquery(laatste))

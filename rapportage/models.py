@@ -8,7 +8,12 @@ class Rapport(models.Model):
     class Meta:
         managed = False
         default_permissions = ()
-        permissions = [("evaluatie_opvragen", "Evaluatierapport opvragen (exacte cijfers)")]
+        permissions = [
+            (
+                "rapporten_opvragen",
+                "Rapporten met exacte cijfers opvragen (evaluatie, voortgangsmonitor)",
+            )
+        ]
         verbose_name = "rapport"
         verbose_name_plural = "rapporten"
 

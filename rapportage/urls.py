@@ -6,4 +6,5 @@ app_name = "rapportage"
 
 urlpatterns = [
     path("evaluatie/", views.evaluatie, name="evaluatie"),
+    path("monitor/", views.monitor, name="monitor"),
 ]

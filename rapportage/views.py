@@ -1,27 +1,33 @@
 """The coordinator's report pages: the evaluation report for her team and a period, as a
 page with charts and tables, and as PDF, XLSX or JSON download."""
 
-from django.http import HttpRequest, HttpResponse
+import datetime as dt
+
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils import timezone
 
+from rapportage import monitor_uitvoer
 from rapportage.definities import DEFINITIES
 from rapportage.evaluatie_uitvoer import FORMATEN, evaluatierapport, logregel, maak
 from rapportage.forms import PeriodeForm
+from rapportage.monitor import monitor_periode, voortgangsmonitor
 from rapportage.periodes import laatste_twaalf_maanden, voorinstellingen
 from stapteam.audit import log_toegang
 from stapteam.constants import Actie
 from stapteam.toegang import gekozen_team, vereist
 
-EVALUATIE = "rapportage.evaluatie_opvragen"
+RAPPORTEN = "rapportage.rapporten_opvragen"
 DOWNLOADS = ("pdf", "xlsx", "json")
 
 
-@vereist(EVALUATIE)
+@vereist(RAPPORTEN)
 def evaluatie(request: HttpRequest) -> HttpResponse:
     team, teams = gekozen_team(request)
     vandaag = timezone.localdate()
     standaard = laatste_twaalf_maanden(vandaag)
+    vorige_maand = vandaag.replace(day=1) - dt.timedelta(days=1)
     form = PeriodeForm(
         request.GET if "van" in request.GET or "tot" in request.GET else None,
         initial={"van": standaard.van, "tot": standaard.tot},
@@ -66,5 +72,36 @@ def evaluatie(request: HttpRequest) -> HttpResponse:
             "voorinstellingen": voorinstellingen(vandaag),
             "downloads": [(f, f"?{periode}&formaat={f}") for f in DOWNLOADS],
             "definities": DEFINITIES,
+            "vorige_maand": f"{vorige_maand:%Y-%m}",
         },
     )
+
+
+@vereist(RAPPORTEN)
+def monitor(request: HttpRequest) -> HttpResponse:
+    """The progress monitor of a month or quarter, as XLSX or CSV download."""
+    team, _ = gekozen_team(request)
+    formaat = request.GET.get("formaat", "xlsx")
+    try:
+        van, tot = monitor_periode(
+            maand=request.GET.get("maand") or None, kwartaal=request.GET.get("kwartaal") or None
+        )
+        if formaat not in monitor_uitvoer.MAKERS:
+            raise ValueError("Kies XLSX of CSV.")
+    except ValueError as fout:
+        return HttpResponseBadRequest(
+            render_to_string("rapportage/monitor_fout.html", {"fout": fout, "team": team}, request)
+        )
+    resultaat = voortgangsmonitor(team, van, tot, gebruiker=request.user)
+    log_toegang(
+        request,
+        actie=Actie.RAPPORT,
+        team=team,
+        omschrijving=monitor_uitvoer.logregel(resultaat, formaat),
+    )
+    antwoord = HttpResponse(
+        monitor_uitvoer.MAKERS[formaat](resultaat), content_type=monitor_uitvoer.FORMATEN[formaat]
+    )
+    naam = monitor_uitvoer.bestandsnaam(resultaat, formaat)
+    antwoord["Content-Disposition"] = f'attachment; filename="{naam}"'
+    return antwoord

@@ -26,7 +26,7 @@ MENU: tuple[Menu, ...] = (
     Menu("Escalaties", "plannen:escalaties", permissie="plannen.view_escalatie"),
     Menu("Vergunningen", "vergunningen:lijst", permissie="vergunningen.view_vergunning"),
     Menu("Budget", "budget:lijst", permissie="budget.view_budget"),
-    Menu("Rapportage", "rapportage:evaluatie", permissie="rapportage.evaluatie_opvragen"),
+    Menu("Rapportage", "rapportage:evaluatie", permissie="rapportage.rapporten_opvragen"),
     Menu("Beheer", "admin:index", permissie="stapteam.view_user"),
     Menu("Mijn account", "mijn_account"),
 )

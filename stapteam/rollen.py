@@ -105,7 +105,7 @@ ROL_PERMISSIES: dict[str, frozenset[str]] = {
         | _BUDGETBEHEER
         | _BEGELEIDING
         | _ESCALATIES_LEZEN
-        | {"plannen.zonder_toestemming", "rapportage.evaluatie_opvragen"}
+        | {"plannen.zonder_toestemming", "rapportage.rapporten_opvragen"}
     ),
     Rol.GEMEENTE: frozenset(),
     Rol.PROCESREGISSEUR: frozenset(_ESCALATIES_LEZEN | {"plannen.change_escalatie"}),

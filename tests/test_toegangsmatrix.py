@@ -205,6 +205,11 @@ PAGINAS = [
         COORDINATOR,
     ),
     Pagina(
+        "voortgangsmonitor",
+        lambda s: reverse("rapportage:monitor") + "?maand=2025-01&formaat=csv",
+        COORDINATOR,
+    ),
+    Pagina(
         "evaluatierapport van een ander team",
         lambda s: reverse("rapportage:evaluatie") + "?team=stapteam-arnhem",
         {Rol.COORDINATOR: 404},

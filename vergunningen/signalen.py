@@ -46,7 +46,7 @@ class VergunningSignaal(Bron):
     """A ``clients.signalen.Signaalbron`` (registered in ``VergunningenConfig.ready``)."""
 
     def annoteer(self, clienten, *, vandaag, gebruiker):
-        if not mag(gebruiker, PERMISSIE):
+        if gebruiker is not None and not mag(gebruiker, PERMISSIE):
             onwaar = Value(False, output_field=BooleanField())
             return clienten.annotate(vg_zone_niet=onwaar, vg_geen_contact=onwaar)
         grens = signaalgrens(vandaag)

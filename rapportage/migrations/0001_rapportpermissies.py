@@ -19,7 +19,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'rapport',
                 'verbose_name_plural': 'rapporten',
-                'permissions': [('evaluatie_opvragen', 'Evaluatierapport opvragen (exacte cijfers)')],
+                'permissions': [('rapporten_opvragen', 'Rapporten met exacte cijfers opvragen (evaluatie, voortgangsmonitor)')],
                 'managed': False,
                 'default_permissions': (),
             },

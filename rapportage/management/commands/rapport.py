@@ -1,7 +1,11 @@
-"""``manage.py rapport evaluatie --team CODE --van D --tot D --formaat json|xlsx|pdf|html
-[--uitvoer PAD]``: the evaluation report of ONTWERP §6 for one team and period.
+"""Reports by command:
 
-Without ``--uitvoer`` the JSON goes to standard output (other formats need a path).
+- ``manage.py rapport evaluatie --team CODE --van D --tot D --formaat json|xlsx|pdf|html
+  [--uitvoer PAD]``: the evaluation report of ONTWERP §6 for one team and period; without
+  ``--uitvoer`` the JSON goes to standard output (other formats need a path).
+- ``manage.py rapport monitor --team CODE (--maand JJJJ-MM | --kwartaal JJJJ-Qn)
+  --formaat xlsx|csv --uitvoer PAD``: the progress monitor of a month or quarter.
+
 Every report made is written to the access log: which team, which period, which format.
 """
 
@@ -11,7 +15,9 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from rapportage import monitor_uitvoer
 from rapportage.evaluatie_uitvoer import FORMATEN, evaluatierapport, logregel, maak
+from rapportage.monitor import monitor_periode, voortgangsmonitor
 from stapteam.audit import log_systeem
 from stapteam.constants import Actie
 from stapteam.models import Team
@@ -35,14 +41,42 @@ class Command(BaseCommand):
         evaluatie.add_argument("--tot", required=True, help="Laatste dag, de peildatum.")
         evaluatie.add_argument("--formaat", required=True, choices=sorted(FORMATEN))
         evaluatie.add_argument("--uitvoer", help="Bestand; zonder: JSON naar de uitvoer.")
+        monitor = soorten.add_parser("monitor", help="De voortgangsmonitor.")
+        monitor.add_argument("--team", required=True, help="Code van het team.")
+        periode = monitor.add_mutually_exclusive_group(required=True)
+        periode.add_argument("--maand", help="JJJJ-MM")
+        periode.add_argument("--kwartaal", help="JJJJ-Qn, bijvoorbeeld 2026-Q4")
+        monitor.add_argument("--formaat", required=True, choices=sorted(monitor_uitvoer.MAKERS))
+        monitor.add_argument("--uitvoer", required=True, help="Bestand.")
 
-    def handle(self, *args, soort, team, van, tot, formaat, uitvoer=None, **options):
-        begin, einde = _datum(van), _datum(tot)
-        if begin > einde:
-            raise CommandError(f"De periode begint ({van}) na haar einde ({tot}).")
+    def handle(self, *args, soort, team, **options):
         gevonden = Team.objects.filter(code=team).select_related("gemeente").first()
         if gevonden is None:
             raise CommandError(f"Onbekend team '{team}'.")
+        if soort == "monitor":
+            self.monitor(gevonden, **options)
+        else:
+            self.evaluatie(gevonden, **options)
+
+    def monitor(self, team, *, maand, kwartaal, formaat, uitvoer, **options):
+        try:
+            van, tot = monitor_periode(maand=maand, kwartaal=kwartaal)
+        except ValueError as fout:
+            raise CommandError(str(fout)) from None
+        resultaat = voortgangsmonitor(team, van, tot)
+        inhoud = monitor_uitvoer.MAKERS[formaat](resultaat)
+        log_systeem(
+            actie=Actie.RAPPORT,
+            team=team,
+            omschrijving=monitor_uitvoer.logregel(resultaat, formaat),
+        )
+        Path(uitvoer).write_bytes(inhoud)
+        self.stderr.write(f"Geschreven: {uitvoer} ({len(inhoud)} bytes).")
+
+    def evaluatie(self, gevonden, *, van, tot, formaat, uitvoer=None, **options):
+        begin, einde = _datum(van), _datum(tot)
+        if begin > einde:
+            raise CommandError(f"De periode begint ({van}) na haar einde ({tot}).")
         if uitvoer is None and formaat != "json":
             raise CommandError(f"Geef met --uitvoer een bestand voor formaat {formaat}.")
         rapport = evaluatierapport(gevonden, begin, einde)
