@@ -20,7 +20,8 @@ from functools import reduce
 from operator import add, or_
 from typing import Protocol
 
-from django.db.models import Case, Count, Q, QuerySet, Value, When
+from django.db.models import Case, IntegerField, Q, QuerySet, Sum, Value, When
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from clients.constants import GEEN_CONTACT_SIGNAAL_DAGEN, Status, ToestemmingStatus
@@ -95,16 +96,25 @@ def alleen_met_signaal(
 
 def aantallen(clienten: QuerySet[Client], *, vandaag: dt.date) -> list[tuple[Signaalsoort, int]]:
     """How many of the annotated clients have each kind of signal (one query), and how
-    many have any (under the key ``None``); kinds nobody has are left out."""
+    many have any (under the key ``None``); kinds nobody has are left out.
+
+    Each condition becomes a 0/1 column first and the database sums those: an aggregate
+    over plain columns of the annotated query (not a filtered count over its annotations,
+    which PostgreSQL is not given the columns for)."""
     alle = soorten(vandaag=vandaag)
     if not alle:
         return []
-    tellingen = clienten.aggregate(
-        _ieder=Count("pk", filter=reduce(or_, (s.voorwaarde for s in alle))),
-        **{s.code: Count("pk", filter=s.voorwaarde) for s in alle},
+
+    def vlag(voorwaarde: Q):
+        return Case(When(voorwaarde, then=Value(1)), default=Value(0), output_field=IntegerField())
+
+    vlaggen = {f"_sg_{s.code}": vlag(s.voorwaarde) for s in alle}
+    vlaggen["_sg_ieder"] = vlag(reduce(or_, (s.voorwaarde for s in alle)))
+    tellingen = clienten.annotate(**vlaggen).aggregate(
+        **{f"n{naam}": Coalesce(Sum(naam), Value(0)) for naam in vlaggen}
     )
-    return [(None, tellingen["_ieder"])] + [
-        (s, tellingen[s.code]) for s in alle if tellingen[s.code]
+    return [(None, tellingen["n_sg_ieder"])] + [
+        (s, tellingen[f"n_sg_{s.code}"]) for s in alle if tellingen[f"n_sg_{s.code}"]
     ]
 
 
