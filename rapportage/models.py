@@ -12,7 +12,8 @@ class Rapport(models.Model):
             (
                 "rapporten_opvragen",
                 "Rapporten met exacte cijfers opvragen (evaluatie, voortgangsmonitor)",
-            )
+            ),
+            ("dashboard_inzien", "Het gemeentelijk dashboard inzien (afgeschermde aantallen)"),
         ]
         verbose_name = "rapport"
         verbose_name_plural = "rapporten"

@@ -9,14 +9,15 @@ cell may be solvable from what is published.
 - **Primary**: a count of persons from 1 up to the threshold (exclusive) is hidden and
   shown as "<threshold". Zero is shown: it names nobody.
 - **Secondary**: as long as some hidden cell can still be worked out, one more published
-  cell of a relation through it is hidden too (the smallest that is not zero, so as little
-  as possible is lost); it is shown as "×".
+  cell of a relation through it is hidden too (the cheapest: small and in few relations,
+  so totals such as the number in view stay visible where they can); it is shown as "×".
+  Repeated until nothing hidden can be solved.
 - **Audit** (``oplosbaar``): a hidden cell can be worked out exactly when its unit vector
   lies in the row space of the relations restricted to the hidden cells (after moving
   every published value to the other side). Computed exactly, with fractions.
 """
 
-from collections.abc import Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
 from fractions import Fraction
 
@@ -46,89 +47,122 @@ class Blad:
     personen: set[Sleutel] = field(default_factory=set)
 
 
-def _rref(rijen: list[list[Fraction]], kolommen: int) -> list[tuple[int, list[Fraction]]]:
-    """Reduced row echelon form; returns (pivot column, row) pairs."""
-    rijen = [rij[:] for rij in rijen if any(rij)]
-    pivots: list[tuple[int, list[Fraction]]] = []
-    rij_index = 0
-    for kolom in range(kolommen):
-        gevonden = next((i for i in range(rij_index, len(rijen)) if rijen[i][kolom] != 0), None)
-        if gevonden is None:
+def _gereduceerd(rijen: list[dict[Sleutel, Fraction]]) -> dict[Sleutel, dict[Sleutel, Fraction]]:
+    """Gauss–Jordan elimination on sparse rows: {pivot cell: its reduced row}. Every
+    pivot is eliminated from every other row, so a row with only its pivot left means
+    that cell is fixed by the relations."""
+    pivots: dict[Sleutel, dict[Sleutel, Fraction]] = {}
+    for rij in rijen:
+        rij = dict(rij)
+        # Eliminate the pivots found so far.
+        for sleutel in [s for s in rij if s in pivots]:
+            factor = rij.get(sleutel)
+            if not factor:
+                continue
+            for kolom, waarde in pivots[sleutel].items():
+                nieuw = rij.get(kolom, 0) - factor * waarde
+                if nieuw:
+                    rij[kolom] = nieuw
+                else:
+                    rij.pop(kolom, None)
+        if not rij:
             continue
-        rijen[rij_index], rijen[gevonden] = rijen[gevonden], rijen[rij_index]
-        spil = rijen[rij_index]
-        factor = spil[kolom]
-        spil[:] = [waarde / factor for waarde in spil]
-        for i, rij in enumerate(rijen):
-            if i != rij_index and rij[kolom] != 0:
-                f = rij[kolom]
-                rij[:] = [a - f * b for a, b in zip(rij, spil, strict=True)]
-        pivots.append((kolom, spil))
-        rij_index += 1
-        if rij_index == len(rijen):
-            break
+        spil = min(rij, key=repr)
+        factor = rij[spil]
+        rij = {kolom: waarde / factor for kolom, waarde in rij.items()}
+        # Eliminate the new pivot from the rows found before.
+        for ander in pivots.values():
+            f = ander.get(spil)
+            if f:
+                for kolom, waarde in rij.items():
+                    nieuw = ander.get(kolom, 0) - f * waarde
+                    if nieuw:
+                        ander[kolom] = nieuw
+                    else:
+                        ander.pop(kolom, None)
+        pivots[spil] = rij
     return pivots
 
 
 def oplosbaar(blad: Blad, verborgen: set[Sleutel]) -> set[Sleutel]:
     """The hidden cells a reader can work out exactly from the published ones."""
-    volgorde = sorted(verborgen, key=repr)
-    index = {sleutel: i for i, sleutel in enumerate(volgorde)}
-    rijen = []
-    for relatie in blad.relaties:
-        if any(sleutel in index for sleutel in relatie):
-            rij = [Fraction(0)] * len(volgorde)
-            for sleutel, coefficient in relatie.items():
-                if sleutel in index:
-                    rij[index[sleutel]] += coefficient
-            rijen.append(rij)
-    uitkomst = set()
-    for kolom, rij in _rref(rijen, len(volgorde)):
-        if all(waarde == 0 for i, waarde in enumerate(rij) if i != kolom):
-            uitkomst.add(volgorde[kolom])
-    return uitkomst
+    rijen = [
+        {s: Fraction(c) for s, c in relatie.items() if s in verborgen and c}
+        for relatie in blad.relaties
+        if any(s in verborgen for s in relatie)
+    ]
+    return {spil for spil, rij in _gereduceerd(rijen).items() if len(rij) == 1}
 
 
-def onderdruk(blad: Blad, drempel: int) -> dict[Sleutel, str]:
-    """Which cells to hide, and why (``PRIMAIR`` or ``SECUNDAIR``)."""
+def _drempel_van(drempel: int | Callable[[Sleutel], int]) -> Callable[[Sleutel], int]:
+    return drempel if callable(drempel) else (lambda sleutel: drempel)
+
+
+def onderdruk(
+    blad: Blad,
+    drempel: int | Callable[[Sleutel], int],
+    primair: Iterable[Sleutel] = (),
+) -> dict[Sleutel, str]:
+    """Which cells to hide, and why (``PRIMAIR`` or ``SECUNDAIR``). ``drempel`` may differ
+    per cell (each team sets its own); ``primair`` adds cells hidden by a rule of their own
+    (events and amounts with too few women behind them)."""
+    grens = _drempel_van(drempel)
     verborgen = {
-        sleutel: PRIMAIR for sleutel in blad.personen if 0 < blad.waarden[sleutel] < drempel
+        sleutel: PRIMAIR for sleutel in blad.personen if 0 < blad.waarden[sleutel] < grens(sleutel)
     }
+    verborgen.update(dict.fromkeys(primair, PRIMAIR))
+    per_cel: dict[Sleutel, list[Relatie]] = {}
+    for relatie in blad.relaties:
+        for sleutel in relatie:
+            per_cel.setdefault(sleutel, []).append(relatie)
     while verborgen:
         lek = oplosbaar(blad, set(verborgen))
         if not lek:
             break
-        extra = _volgende(blad, verborgen, lek)
-        if extra is None:  # every cell around the hidden ones is hidden already
+        extra = _volgende(blad, verborgen, lek, per_cel)
+        if not extra:  # every cell around the hidden ones is hidden already
             break
-        verborgen[extra] = SECUNDAIR
+        verborgen.update(dict.fromkeys(extra, SECUNDAIR))
     return verborgen
 
 
-def _volgende(blad: Blad, verborgen: dict, lek: set[Sleutel]) -> Sleutel | None:
-    """The next cell to hide: the smallest published cell of a relation through a cell
-    that can be worked out; else of any relation through a hidden cell."""
-
-    def gepubliceerd(relaties):
-        return {s for relatie in relaties for s in relatie if s not in verborgen}
+def _volgende(blad: Blad, verborgen: dict, lek: set[Sleutel], per_cel: dict) -> set[Sleutel]:
+    """The cells to hide next: for each cell that can be worked out, the cheapest
+    published cell of a relation through it. Cheap is small and in few relations: a total
+    that ties many figures together (the number in view) is the last thing to give up.
+    Several at once, so a large page needs few rounds."""
 
     def kleinste(kandidaten):
-        # A hidden zero protects little (a reader guesses it), so zeros come last.
-        return min(kandidaten, key=lambda s: (blad.waarden[s] == 0, blad.waarden[s], repr(s)))
+        return min(
+            kandidaten,
+            key=lambda s: (len(per_cel.get(s, ())) * (blad.waarden[s] + 1), repr(s)),
+        )
 
+    extra = set()
     for doel in sorted(lek, key=repr):
-        kandidaten = gepubliceerd(r for r in blad.relaties if doel in r)
-        if kandidaten:
-            return kleinste(kandidaten)
-    kandidaten = gepubliceerd(r for r in blad.relaties if any(s in verborgen for s in r))
-    return kleinste(kandidaten) if kandidaten else None
+        kandidaten = {s for relatie in per_cel.get(doel, []) for s in relatie if s not in verborgen}
+        if kandidaten and not kandidaten & extra:
+            extra.add(kleinste(kandidaten))
+    if extra:
+        return extra
+    kandidaten = {
+        s
+        for sleutel in verborgen
+        for relatie in per_cel.get(sleutel, [])
+        for s in relatie
+        if s not in verborgen
+    }
+    return {kleinste(kandidaten)} if kandidaten else set()
 
 
-def weergave(blad: Blad, verborgen: dict[Sleutel, str], drempel: int) -> dict[Sleutel, str]:
+def weergave(
+    blad: Blad, verborgen: dict[Sleutel, str], drempel: int | Callable[[Sleutel], int]
+) -> dict[Sleutel, str]:
     """Each cell as the page shows it."""
+    grens = _drempel_van(drempel)
     return {
         sleutel: (
-            f"<{drempel}"
+            f"<{grens(sleutel)}"
             if verborgen.get(sleutel) == PRIMAIR
             else "×"
             if verborgen.get(sleutel) == SECUNDAIR

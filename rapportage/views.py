@@ -9,6 +9,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from rapportage import monitor_uitvoer
+from rapportage.dashboard_pagina import dashboard as dashboard_pagina
 from rapportage.definities import DEFINITIES
 from rapportage.evaluatie_uitvoer import FORMATEN, evaluatierapport, logregel, maak
 from rapportage.forms import PeriodeForm
@@ -16,9 +17,13 @@ from rapportage.monitor import monitor_periode, voortgangsmonitor
 from rapportage.periodes import laatste_twaalf_maanden, voorinstellingen
 from stapteam.audit import log_toegang
 from stapteam.constants import Actie
-from stapteam.toegang import gekozen_team, vereist
+from stapteam.datums import maanden_terug
+from stapteam.models import Team
+from stapteam.toegang import gekozen_team, gemeente_ids_van, vereist
 
 RAPPORTEN = "rapportage.rapporten_opvragen"
+DASHBOARD = "rapportage.dashboard_inzien"
+MAX_MAANDEN = 36
 DOWNLOADS = ("pdf", "xlsx", "json")
 
 
@@ -105,3 +110,41 @@ def monitor(request: HttpRequest) -> HttpResponse:
     naam = monitor_uitvoer.bestandsnaam(resultaat, formaat)
     antwoord["Content-Disposition"] = f'attachment; filename="{naam}"'
     return antwoord
+
+
+@vereist(DASHBOARD)
+def dashboard(request: HttpRequest) -> HttpResponse:
+    """The municipality's figures per month: only its own teams, every small number of
+    women suppressed. Default: the last twelve whole months."""
+    teams = list(
+        Team.objects.filter(gemeente_id__in=gemeente_ids_van(request.user)).order_by("naam")
+    )
+    vandaag = timezone.localdate()
+    standaard_tot = vandaag.replace(day=1) - dt.timedelta(days=1)
+    standaard_van = maanden_terug(standaard_tot.replace(day=1), 11)
+    form = PeriodeForm(
+        request.GET if "van" in request.GET or "tot" in request.GET else None,
+        initial={"van": standaard_van, "tot": standaard_tot},
+    )
+    if form.is_bound and not form.is_valid():
+        return render(request, "rapportage/dashboard.html", {"form": form}, status=400)
+    van, tot = (
+        (form.cleaned_data["van"], form.cleaned_data["tot"])
+        if form.is_bound
+        else (standaard_van, standaard_tot)
+    )
+    if (tot.year - van.year) * 12 + tot.month - van.month >= MAX_MAANDEN:
+        form.add_error("van", f"Kies hooguit {MAX_MAANDEN} maanden.")
+        return render(request, "rapportage/dashboard.html", {"form": form}, status=400)
+    overzicht = dashboard_pagina(teams, van, tot) if teams else None
+    log_toegang(
+        request,
+        actie=Actie.RAPPORT,
+        omschrijving=f"Dashboard {', '.join(t.naam for t in teams) or 'zonder teams'}, "
+        f"{van:%d-%m-%Y} t/m {tot:%d-%m-%Y}",
+    )
+    return render(
+        request,
+        "rapportage/dashboard.html",
+        {"form": form, "dashboard": overzicht, "teams": teams},
+    )

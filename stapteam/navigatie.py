@@ -27,6 +27,7 @@ MENU: tuple[Menu, ...] = (
     Menu("Vergunningen", "vergunningen:lijst", permissie="vergunningen.view_vergunning"),
     Menu("Budget", "budget:lijst", permissie="budget.view_budget"),
     Menu("Rapportage", "rapportage:evaluatie", permissie="rapportage.rapporten_opvragen"),
+    Menu("Dashboard", "rapportage:dashboard", permissie="rapportage.dashboard_inzien"),
     Menu("Beheer", "admin:index", permissie="stapteam.view_user"),
     Menu("Mijn account", "mijn_account"),
 )

@@ -107,8 +107,10 @@ ROL_PERMISSIES: dict[str, frozenset[str]] = {
         | _ESCALATIES_LEZEN
         | {"plannen.zonder_toestemming", "rapportage.rapporten_opvragen"}
     ),
-    Rol.GEMEENTE: frozenset(),
-    Rol.PROCESREGISSEUR: frozenset(_ESCALATIES_LEZEN | {"plannen.change_escalatie"}),
+    Rol.GEMEENTE: frozenset({"rapportage.dashboard_inzien"}),
+    Rol.PROCESREGISSEUR: frozenset(
+        _ESCALATIES_LEZEN | {"plannen.change_escalatie", "rapportage.dashboard_inzien"}
+    ),
     Rol.BEHEERDER: frozenset(_BEHEER | _VOCABULAIRES | {"stapteam.view_toegangslog"}),
 }
 

@@ -1,0 +1,303 @@
+"""The municipal dashboard as a page: tables per team and for all teams together, every
+number a person could be recognised by suppressed (``rapportage.onderdrukking``), and a
+chart beside each table.
+
+Suppression rules, as the page's legend says them:
+- counts of women (in view, inflow, outflow, housing, intensity, permits, barriers) from 1
+  up to the team's threshold show as "<5" (the threshold; 5 by default);
+- events and amounts (contacts, time-outs, escalations, money spent) show only when at
+  least that many women are behind them, else "×";
+- "×" also marks a cell hidden because the page's totals, the other cells of its table,
+  the other teams or the month before would otherwise give a hidden number away.
+For all teams together the highest threshold of those teams applies.
+"""
+
+import datetime as dt
+import itertools
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from clients.constants import ContactSoort, Intensiteit, UitstroomReden, Woonsituatie
+from plannen.constants import KnelpuntCategorie
+from rapportage import dashboard as cijfers
+from rapportage.dashboard import GEEN_WAARDE, SAMEN, Maand, maanden
+from rapportage.onderdrukking import Blad, onderdruk, som, weergave
+from stapteam.grafieken import staafdiagram
+from stapteam.models import Team
+
+MAANDNAMEN = ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
+GEBEURTENISSEN = [
+    *((f"contact_{soort.value}", f"Contacten: {soort.label.lower()}") for soort in ContactSoort),
+    ("time_outs", "Time-outs gestart"),
+    ("escalaties_geopend", "Escalaties aangevraagd"),
+    ("escalaties_afgerond", "Escalaties afgerond"),
+    ("besteed", "Flexbudget besteed (euro)"),
+]
+
+
+@dataclass
+class Rij:
+    label: str
+    cellen: list[str]
+
+
+@dataclass
+class Tabel:
+    sleutel: str
+    titel: str
+    kolommen: list[str]
+    rijen: list[Rij]
+    grafiek: dict | None = None
+
+
+@dataclass
+class Sectie:
+    titel: str
+    sleutel: str
+    tabellen: list[Tabel] = field(default_factory=list)
+
+
+def maandlabel(maand: Maand) -> str:
+    return f"{MAANDNAMEN[maand.begin.month - 1]} {maand.begin:%Y}"
+
+
+@dataclass
+class Dashboard:
+    teams: list[Team]
+    reeks: list[Maand]
+    secties: list[Sectie]
+    van: dt.date
+    tot: dt.date
+    blad: Blad  # every published figure and relation of the page, for the audit
+    verborgen: dict  # the hidden cells and why
+
+
+def _waarden(teams, reeks, van, tot):
+    """All figures of the page as (unit, measure, value, month) → number, with for events
+    the number of women behind them; units are team pks and SAMEN."""
+    personen = cijfers.personen(teams, reeks)
+    verdelingen = cijfers.verdelingen(teams, reeks)
+    knelpunten = cijfers.knelpunten(teams, van, tot)
+    gebeurtenissen = cijfers.gebeurtenissen(teams, reeks)
+    waarden, achter, dagen = {}, {}, {}
+    for team in teams:
+        p, v, k = (
+            personen.get(team.pk, {}),
+            verdelingen.get(team.pk, {}),
+            knelpunten.get(team.pk, {}),
+        )
+        for m in reeks:
+            s = m.sleutel
+            waarden[(team.pk, "in_beeld", "", s)] = p.get(f"in_beeld_{s}", 0)
+            waarden[(team.pk, "instroom", "", s)] = p.get(f"instroom_{s}", 0)
+            for reden in UitstroomReden.values:
+                waarden[(team.pk, "uitstroom", reden, s)] = p.get(f"uitstroom_{reden}_{s}", 0)
+            waarden[(team.pk, "uitstroom", "", s)] = sum(
+                waarden[(team.pk, "uitstroom", r, s)] for r in UitstroomReden.values
+            )
+            waarden[(team.pk, "met_vergunning", "", s)] = p.get(f"met_vergunning_{s}", 0)
+            for naam, (_, keuzes) in cijfers.VERDELINGEN.items():
+                for waarde in [*keuzes.values, GEEN_WAARDE]:
+                    waarden[(team.pk, naam, waarde, s)] = v.get(f"{naam}_{waarde}_{s}", 0)
+            for sleutel, _ in GEBEURTENISSEN:
+                n, vrouwen = gebeurtenissen.get((team.pk, s), {}).get(sleutel, (0, 0))
+                waarden[(team.pk, sleutel, "", s)] = (
+                    int(Decimal(n) * 100) if sleutel == "besteed" else n
+                )
+                achter[(team.pk, sleutel, "", s)] = vrouwen
+        for categorie in KnelpuntCategorie.values:
+            for soort in ("open", "nieuw", "opgelost"):
+                waarden[(team.pk, f"knelpunt_{soort}", categorie, "")] = k.get(
+                    f"{soort}_{categorie}", 0
+                )
+            dagen[(team.pk, categorie)] = k.get(f"dagen_{categorie}", 0)
+    for (team_pk, meting, waarde, maand), getal in list(waarden.items()):
+        sleutel = (SAMEN, meting, waarde, maand)
+        waarden[sleutel] = waarden.get(sleutel, 0) + getal
+        if (team_pk, meting, waarde, maand) in achter:
+            achter[sleutel] = achter.get(sleutel, 0) + achter[(team_pk, meting, waarde, maand)]
+    for (_team_pk, categorie), d in list(dagen.items()):
+        dagen[(SAMEN, categorie)] = dagen.get((SAMEN, categorie), 0) + d
+    return waarden, achter, dagen
+
+
+def _relaties(eenheden, reeks, waarden):
+    relaties = []
+    for eenheid in eenheden:
+        for vorige, m in itertools.pairwise(reeks):
+            relaties.append(
+                {
+                    (eenheid, "in_beeld", "", m.sleutel): 1,
+                    (eenheid, "in_beeld", "", vorige.sleutel): -1,
+                    (eenheid, "instroom", "", m.sleutel): -1,
+                    (eenheid, "uitstroom", "", m.sleutel): 1,
+                }
+            )
+        for m in reeks:
+            s = m.sleutel
+            relaties.append(
+                som(
+                    (eenheid, "uitstroom", "", s),
+                    [(eenheid, "uitstroom", r, s) for r in UitstroomReden.values],
+                )
+            )
+            for naam, (_, keuzes) in cijfers.VERDELINGEN.items():
+                relaties.append(
+                    som(
+                        (eenheid, "in_beeld", "", s),
+                        [(eenheid, naam, w, s) for w in [*keuzes.values, GEEN_WAARDE]],
+                    )
+                )
+    teams = [e for e in eenheden if e != SAMEN]
+    if len(teams) > 1:
+        for sleutel in waarden:
+            if sleutel[0] == SAMEN:
+                relaties.append(som(sleutel, [(t, *sleutel[1:]) for t in teams]))
+    return relaties
+
+
+def dashboard(teams: list[Team], van: dt.date, tot: dt.date) -> Dashboard:
+    reeks = maanden(van, tot)
+    waarden, achter, dagen = _waarden(teams, reeks, van, tot)
+    eenheden = [team.pk for team in teams] + ([SAMEN] if len(teams) > 1 else [])
+    waarden = {k: w for k, w in waarden.items() if k[0] in eenheden}
+    drempels = {team.pk: team.onderdrukkingsdrempel for team in teams}
+    drempels[SAMEN] = max(drempels.values(), default=5)
+
+    def drempel(sleutel) -> int:
+        return drempels[sleutel[0]]
+
+    gebeurtenis = {sleutel for sleutel, _ in GEBEURTENISSEN}
+    blad = Blad(
+        waarden=waarden,
+        relaties=_relaties(eenheden, reeks, waarden),
+        personen={k for k in waarden if k[1] not in gebeurtenis},
+    )
+    verborgen = onderdruk(
+        blad,
+        drempel,
+        primair=[
+            k
+            for k in waarden
+            if k[1] in gebeurtenis and waarden[k] and achter.get(k, 0) < drempel(k)
+        ],
+    )
+    getoond = weergave(blad, verborgen, drempel)
+    for sleutel in verborgen:
+        if sleutel[1] in gebeurtenis:
+            getoond[sleutel] = "×"
+    for sleutel, waarde in waarden.items():
+        if sleutel[1] == "besteed" and sleutel not in verborgen:
+            getoond[sleutel] = f"{Decimal(waarde) / 100:.2f}"
+
+    namen = {team.pk: team.naam for team in teams} | {SAMEN: "Alle teams samen"}
+    secties = [
+        _sectie(eenheid, namen[eenheid], reeks, waarden, getoond, verborgen, dagen)
+        for eenheid in ([SAMEN] if len(teams) > 1 else []) + [team.pk for team in teams]
+    ]
+    return Dashboard(teams, reeks, secties, van, tot, blad, verborgen)
+
+
+def _maandtabel(sleutel, titel, eenheid, reeks, regels, waarden, getoond, verborgen, grafiek=True):
+    """A table with a row per measure and a column per month, and its chart."""
+    rijen = [
+        Rij(label, [getoond[(eenheid, meting, waarde, m.sleutel)] for m in reeks])
+        for label, meting, waarde in regels
+    ]
+    diagram = None
+    if grafiek:
+        reeksen = [
+            (
+                label,
+                [
+                    None
+                    if (eenheid, meting, waarde, m.sleutel) in verborgen
+                    else waarden[(eenheid, meting, waarde, m.sleutel)]
+                    for m in reeks
+                ],
+            )
+            for label, meting, waarde in regels[:2]
+        ]
+        hoogste = max([w or 0 for _, ws in reeksen for w in ws] + [1])
+        diagram = staafdiagram(
+            titel=titel,
+            categorieen=[maandlabel(m) for m in reeks],
+            reeksen=reeksen,
+            maximum=hoogste,
+        )
+    return Tabel(sleutel, titel, [maandlabel(m) for m in reeks], rijen, diagram)
+
+
+def _sectie(eenheid, naam, reeks, waarden, getoond, verborgen, dagen) -> Sectie:
+    args = (eenheid, reeks)
+    sectie = Sectie(naam, str(eenheid))
+    sectie.tabellen.append(
+        _maandtabel(
+            f"clienten-{eenheid}",
+            "Cliënten: in beeld (einde maand), instroom en uitstroom",
+            *args,
+            [
+                ("In beeld", "in_beeld", ""),
+                ("Met geldige vergunning", "met_vergunning", ""),
+                ("Instroom", "instroom", ""),
+                ("Uitstroom", "uitstroom", ""),
+                *((f"Uitstroom: {r.label.lower()}", "uitstroom", r.value) for r in UitstroomReden),
+            ],
+            waarden,
+            getoond,
+            verborgen,
+        )
+    )
+    for naam_verdeling, keuzes, titel in [
+        ("woonsituatie", Woonsituatie, "Woonsituatie (einde maand)"),
+        ("intensiteit", Intensiteit, "Intensiteit van de begeleiding (einde maand)"),
+    ]:
+        sectie.tabellen.append(
+            _maandtabel(
+                f"{naam_verdeling}-{eenheid}",
+                titel,
+                *args,
+                [(k.label, naam_verdeling, k.value) for k in keuzes]
+                + [("Niet vastgelegd", naam_verdeling, GEEN_WAARDE)],
+                waarden,
+                getoond,
+                verborgen,
+                grafiek=False,
+            )
+        )
+    sectie.tabellen.append(
+        _maandtabel(
+            f"gebeurtenissen-{eenheid}",
+            "Contacten, time-outs, escalaties en budget",
+            *args,
+            [(label, sleutel, "") for sleutel, label in GEBEURTENISSEN],
+            waarden,
+            getoond,
+            verborgen,
+        )
+    )
+    rijen = []
+    for categorie in KnelpuntCategorie:
+        cellen = [
+            getoond[(eenheid, f"knelpunt_{soort}", categorie.value, "")]
+            for soort in ("open", "nieuw", "opgelost")
+        ]
+        opgelost = (eenheid, "knelpunt_opgelost", categorie.value, "")
+        n = waarden[opgelost]
+        cellen.append(
+            "–"
+            if not n
+            else "×"
+            if opgelost in verborgen
+            else f"{dagen.get((eenheid, categorie.value), 0) / n:.0f}"
+        )
+        rijen.append(Rij(categorie.label, cellen))
+    sectie.tabellen.append(
+        Tabel(
+            f"knelpunten-{eenheid}",
+            "Knelpunten per categorie in de gekozen periode",
+            ["Open aan het eind", "Nieuw", "Opgelost", "Gemiddeld dagen open (opgelost)"],
+            rijen,
+        )
+    )
+    return sectie
