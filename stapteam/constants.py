@@ -20,6 +20,15 @@ TEAMROLLEN = frozenset({Rol.CASEMANAGER, Rol.ERVARINGSDESKUNDIGE, Rol.COORDINATO
 GEMEENTEROLLEN = frozenset({Rol.GEMEENTE, Rol.PROCESREGISSEUR})
 
 
+class AanvraagStatus(models.TextChoices):
+    """Where a request for a team role stands (four eyes: the team's coordinator decides)."""
+
+    WACHT = "wacht", "Wacht op bevestiging"
+    BEVESTIGD = "bevestigd", "Bevestigd"
+    AFGEWEZEN = "afgewezen", "Afgewezen"
+    VERVALLEN = "vervallen", "Vervallen"
+
+
 class Actie(models.TextChoices):
     """What a line of the access log records (NEN 7513: the kind of access)."""
 

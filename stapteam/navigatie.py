@@ -26,6 +26,7 @@ MENU: tuple[Menu, ...] = (
     Menu("Escalaties", "plannen:escalaties", permissie="plannen.view_escalatie"),
     Menu("Vergunningen", "vergunningen:lijst", permissie="vergunningen.view_vergunning"),
     Menu("Budget", "budget:lijst", permissie="budget.view_budget"),
+    Menu("Toegangsaanvragen", "toegangsaanvragen", permissie="stapteam.toegang_bevestigen"),
     Menu("Beheer", "admin:index", permissie="stapteam.view_user"),
     Menu("Mijn account", "mijn_account"),
 )

@@ -43,6 +43,7 @@ _COORDINATIE = {
     "clients.add_overdracht",
     "clients.toegangslog_inzien",
     "clients.inzage_exporteren",
+    "stapteam.toegang_bevestigen",
 }
 
 # Permits and the flex budget: the casemanager keeps them for her team's clients; the
@@ -109,7 +110,9 @@ ROL_PERMISSIES: dict[str, frozenset[str]] = {
     ),
     Rol.GEMEENTE: frozenset(),
     Rol.PROCESREGISSEUR: frozenset(_ESCALATIES_LEZEN | {"plannen.change_escalatie"}),
-    Rol.BEHEERDER: frozenset(_BEHEER | _VOCABULAIRES | {"stapteam.view_toegangslog"}),
+    Rol.BEHEERDER: frozenset(
+        _BEHEER | _VOCABULAIRES | {"stapteam.view_toegangslog", "stapteam.toegang_bevestigen"}
+    ),
 }
 
 

@@ -78,6 +78,11 @@ PAGINAS = [
     Pagina("beheer gebruikers", lambda s: "/beheer/stapteam/user/", {Rol.BEHEERDER: 200}),
     Pagina("beheer teams", lambda s: "/beheer/stapteam/team/", {Rol.BEHEERDER: 200}),
     Pagina("beheer toegangslog", lambda s: "/beheer/stapteam/toegangslog/", {Rol.BEHEERDER: 200}),
+    Pagina(
+        "toegangsaanvragen",
+        lambda s: reverse("toegangsaanvragen"),
+        {Rol.COORDINATOR: 200, Rol.BEHEERDER: 200},
+    ),
     # --- the client dossier
     Pagina("clientenlijst", lambda s: reverse("clients:lijst"), TEAMROLLEN | {ANDER_TEAM: 200}),
     Pagina("mijn clienten", lambda s: reverse("clients:mijn"), TEAMROLLEN | {ANDER_TEAM: 200}),

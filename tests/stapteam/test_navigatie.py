@@ -27,11 +27,12 @@ VERWACHT_MENU = {
         "Escalaties",
         "Vergunningen",
         "Budget",
+        "Toegangsaanvragen",
         "Mijn account",
     ],
     Rol.GEMEENTE: ["Start", "Mijn account"],
     Rol.PROCESREGISSEUR: ["Start", "Escalaties", "Mijn account"],
-    Rol.BEHEERDER: ["Start", "Beheer", "Mijn account"],
+    Rol.BEHEERDER: ["Start", "Toegangsaanvragen", "Beheer", "Mijn account"],
 }
 
 
