@@ -271,8 +271,10 @@ def escalatie_openen(
             gebruiker=door,
             obj=escalatie,
             client=client,
-            omschrijving="Opgeschaald zonder toestemming die het ZVH dekt. Reden: "
-            + escalatie.reden_zonder_toestemming,
+            # The reason stays in the escalation (anonymised with it); the append-only
+            # log keeps who and when, never text from the dossier.
+            omschrijving="Opgeschaald zonder toestemming die het ZVH dekt (reden in de "
+            "escalatie vastgelegd)",
         )
     return escalatie
 
