@@ -69,6 +69,37 @@ def log_toegang(
     )
 
 
+def log_per_client(
+    request: HttpRequest,
+    *,
+    actie: Actie,
+    clienten,
+    omschrijving: str,
+    team: Team | None = None,
+) -> int:
+    """One line per client for an export or list of many clients, so that it shows on
+    each client's own access log. Written in one query; returns the number of lines."""
+    user = getattr(request, "user", None)
+    gebruiker = user if user is not None and user.is_authenticated else None
+    ip_adres = client_ip(request)
+    regels = [
+        Toegangslog(
+            gebruiker=gebruiker,
+            rol=(gebruiker.rol or "") if gebruiker else "",
+            team=team or client.team,
+            actie=actie,
+            object_type=client._meta.label_lower,
+            object_id=str(client.pk),
+            client_id=client.pk,
+            omschrijving=omschrijving[:500],
+            ip_adres=ip_adres,
+        )
+        for client in clienten
+    ]
+    Toegangslog.objects.bulk_create(regels)
+    return len(regels)
+
+
 def log_systeem(
     *,
     actie: Actie,

@@ -15,11 +15,12 @@ from openpyxl.styles import Font
 from clients.models import Client
 from clients.toegang import client_voor_wijziging, clienten_voor_gebruiker
 from clients.views.dossier import dossier_formulier
-from stapteam.audit import log_toegang
+from stapteam.audit import log_per_client, log_toegang
 from stapteam.constants import Actie
 from stapteam.formulieren import verwerk
 from stapteam.geschiedenis import wijzigingen
 from stapteam.models import Team
+from stapteam.spreadsheets import veilige_tekst
 from stapteam.toegang import gekozen_team, mag, vereist
 from vergunningen import services
 from vergunningen.constants import VERLOOPT_BINNENKORT_DAGEN, Soort
@@ -129,18 +130,22 @@ def _werkboek(team: Team, rijen: list[Client], vandaag: dt.date) -> bytes:
     for cel in blad[1]:
         cel.font = Font(bold=True)
     for client in rijen:
+        # Names and numbers are typed by people: none may run as a formula at the desk.
         blad.append(
             [
-                client.vg_registratienummer,
-                client.code,
-                client.roepnaam,
-                client.voornaam,
-                client.achternaam,
-                client.geboortedatum,
-                Soort(client.vg_soort).label,
-                client.vg_besluit_op,
-                client.vg_geldig_tot,
-                "; ".join(s.tekst for s in SIGNAAL.signalen(client, vandaag=vandaag)),
+                veilige_tekst(waarde)
+                for waarde in (
+                    client.vg_registratienummer,
+                    client.code,
+                    client.roepnaam,
+                    client.voornaam,
+                    client.achternaam,
+                    client.geboortedatum,
+                    Soort(client.vg_soort).label,
+                    client.vg_besluit_op,
+                    client.vg_geldig_tot,
+                    "; ".join(s.tekst for s in SIGNAAL.signalen(client, vandaag=vandaag)),
+                )
             ]
         )
     for kolom in ("F", "H", "I"):
@@ -167,6 +172,13 @@ def exporteren(request: HttpRequest) -> HttpResponse:
         actie=Actie.EXPORTEREN,
         team=team,
         omschrijving=f"Actuele vergunningenlijst {team.code} geëxporteerd ({len(rijen)} houders)",
+    )
+    log_per_client(
+        request,
+        actie=Actie.EXPORTEREN,
+        clienten=rijen,
+        team=team,
+        omschrijving="Opgenomen in de vergunningenlijst voor het vergunningenloket",
     )
     antwoord = HttpResponse(
         inhoud,
