@@ -12,6 +12,7 @@ class Rol(models.TextChoices):
     GEMEENTE = "gemeente", "Gemeente"
     PROCESREGISSEUR = "procesregisseur", "Procesregisseur"
     BEHEERDER = "beheerder", "Beheerder"
+    FUNCTIONARIS = "functionaris", "Functionaris gegevensbescherming"
 
 
 # Roles that work in a team and so can be made a member of one.

@@ -35,6 +35,7 @@ DEMO_ACCOUNTS = [
     ("gemeente1", "Thijs van Dam", Rol.GEMEENTE, "gemeente", "Nijmegen"),
     ("procesregisseur1", "Karin Willems", Rol.PROCESREGISSEUR, "zvh", "Nijmegen"),
     ("beheerder1", "Ruud Hendriks", Rol.BEHEERDER, "gemeente", None),
+    ("functionaris1", "Noor Visser", Rol.FUNCTIONARIS, "gemeente", None),
     ("casemanager3", "Fatima el Amrani", Rol.CASEMANAGER, "bindkracht10", "stapteam-arnhem"),
 ]
 

@@ -27,6 +27,7 @@ MENU: tuple[Menu, ...] = (
     Menu("Vergunningen", "vergunningen:lijst", permissie="vergunningen.view_vergunning"),
     Menu("Budget", "budget:lijst", permissie="budget.view_budget"),
     Menu("Toegangsaanvragen", "toegangsaanvragen", permissie="stapteam.toegang_bevestigen"),
+    Menu("Toegangslog", "toegangslog", permissie="stapteam.view_toegangslog"),
     Menu("Beheer", "admin:index", permissie="stapteam.view_user"),
     Menu("Mijn account", "mijn_account"),
 )

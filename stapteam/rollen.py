@@ -110,9 +110,11 @@ ROL_PERMISSIES: dict[str, frozenset[str]] = {
     ),
     Rol.GEMEENTE: frozenset(),
     Rol.PROCESREGISSEUR: frozenset(_ESCALATIES_LEZEN | {"plannen.change_escalatie"}),
-    Rol.BEHEERDER: frozenset(
-        _BEHEER | _VOCABULAIRES | {"stapteam.view_toegangslog", "stapteam.toegang_bevestigen"}
-    ),
+    # The administrator manages accounts and vocabularies; she sees no client content
+    # and not the access log (who opened which dossier, what was searched).
+    Rol.BEHEERDER: frozenset(_BEHEER | _VOCABULAIRES | {"stapteam.toegang_bevestigen"}),
+    # Oversight (the privacy officer): alone reads the installation-wide access log.
+    Rol.FUNCTIONARIS: frozenset({"stapteam.view_toegangslog"}),
 }
 
 

@@ -20,6 +20,7 @@ urlpatterns = [
         views.AccountActiveren.as_view(),
         name="account_activeren",
     ),
+    path("toegangslog/", views.toegangslog, name="toegangslog"),
     path("toegangsaanvragen/", views.toegangsaanvragen, name="toegangsaanvragen"),
     path(
         "toegangsaanvragen/<int:pk>/beoordelen/",

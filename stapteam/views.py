@@ -1,16 +1,22 @@
 """Pages of the core: the start page, the user's own account page, activating a new
 account and confirming team access (four eyes)."""
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.views.decorators.http import require_POST
 
 from stapteam import services, toegang
+from stapteam.audit import log_toegang
+from stapteam.constants import Actie
+from stapteam.formulieren import DatumInput
+from stapteam.models import Toegangslog
 from stapteam.navigatie import menu_voor
 from stapteam.startpagina import blokken_voor
 
@@ -103,3 +109,39 @@ def toegangsaanvraag_beoordelen(request: HttpRequest, pk: int) -> HttpResponse:
             f"{'bevestigd' if bevestigd else 'afgewezen'}.",
         )
     return redirect("toegangsaanvragen")
+
+
+class ToegangslogFilterForm(forms.Form):
+    gebruiker = forms.CharField(label="Gebruikersnaam", required=False, max_length=150)
+    client_id = forms.IntegerField(label="Cliënt-id", required=False, min_value=1)
+    actie = forms.ChoiceField(label="Actie", required=False, choices=[("", "Alle"), *Actie.choices])
+    van = forms.DateField(label="Van", required=False, widget=DatumInput())
+    tot = forms.DateField(label="Tot en met", required=False, widget=DatumInput())
+
+
+@toegang.vereist("stapteam.view_toegangslog")
+def toegangslog(request: HttpRequest) -> HttpResponse:
+    """The installation-wide access log, for the privacy officer only (oversight)."""
+    log_toegang(request, actie=Actie.INZIEN, omschrijving="Installatiebreed toegangslog bekeken")
+    form = ToegangslogFilterForm(request.GET or None)
+    regels = Toegangslog.objects.select_related("gebruiker", "team")
+    if form.is_valid():
+        filters = form.cleaned_data
+        if filters["gebruiker"]:
+            regels = regels.filter(gebruiker__username=filters["gebruiker"])
+        if filters["client_id"]:
+            regels = regels.filter(client_id=filters["client_id"])
+        if filters["actie"]:
+            regels = regels.filter(actie=filters["actie"])
+        if filters["van"]:
+            regels = regels.filter(tijdstip__date__gte=filters["van"])
+        if filters["tot"]:
+            regels = regels.filter(tijdstip__date__lte=filters["tot"])
+    pagina = Paginator(regels, 50).get_page(request.GET.get("pagina"))
+    zonder_pagina = request.GET.copy()
+    zonder_pagina.pop("pagina", None)
+    return render(
+        request,
+        "stapteam/toegangslog.html",
+        {"form": form, "pagina": pagina, "querystring": zonder_pagina.urlencode()},
+    )

@@ -77,7 +77,9 @@ PAGINAS = [
     Pagina("beheer", lambda s: "/beheer/", {Rol.BEHEERDER: 200}),
     Pagina("beheer gebruikers", lambda s: "/beheer/stapteam/user/", {Rol.BEHEERDER: 200}),
     Pagina("beheer teams", lambda s: "/beheer/stapteam/team/", {Rol.BEHEERDER: 200}),
-    Pagina("beheer toegangslog", lambda s: "/beheer/stapteam/toegangslog/", {Rol.BEHEERDER: 200}),
+    # The access log is not in the admin; only the privacy officer reads it.
+    Pagina("beheer toegangslog", lambda s: "/beheer/stapteam/toegangslog/", {Rol.BEHEERDER: 404}),
+    Pagina("toegangslog", lambda s: reverse("toegangslog"), {Rol.FUNCTIONARIS: 200}),
     Pagina(
         "toegangsaanvragen",
         lambda s: reverse("toegangsaanvragen"),

@@ -33,6 +33,7 @@ VERWACHT_MENU = {
     Rol.GEMEENTE: ["Start", "Mijn account"],
     Rol.PROCESREGISSEUR: ["Start", "Escalaties", "Mijn account"],
     Rol.BEHEERDER: ["Start", "Toegangsaanvragen", "Beheer", "Mijn account"],
+    Rol.FUNCTIONARIS: ["Start", "Toegangslog", "Mijn account"],
 }
 
 

@@ -98,9 +98,9 @@ VERWACHT = {
         "stapteam.view_organisatie",
         "stapteam.view_team",
         "stapteam.toegang_bevestigen",
-        "stapteam.view_toegangslog",
         "stapteam.view_user",
     },
+    Rol.FUNCTIONARIS: {"stapteam.view_toegangslog"},
 }
 
 

@@ -103,6 +103,15 @@ def test_nieuw_account_krijgt_activatielink_en_geen_wachtwoord(client, beheerder
     assert "al gebruikt of verlopen" in client.get(link, follow=True).content.decode()
 
 
+def test_toevoegpagina_vraagt_geen_wachtwoord(client, beheerder):
+    client.force_login(beheerder)
+    pagina = client.get("/beheer/stapteam/user/add/")
+    assert pagina.status_code == 200
+    html = pagina.content.decode()
+    assert 'type="password"' not in html
+    assert "wachtwoord1" not in html and "password1" not in html
+
+
 def test_nieuw_account_zonder_email_geweigerd(client, beheerder):
     client.force_login(beheerder)
     pagina = client.post(
