@@ -69,6 +69,28 @@ def log_toegang(
     )
 
 
+def gebruiker_van(wie: "User | HttpRequest") -> User:
+    """Access functions take the request (to log what they fetch) or only the user."""
+    return wie.user if isinstance(wie, HttpRequest) else wie
+
+
+def log_opgehaald(
+    wie: "User | HttpRequest", *, obj: models.Model, client: models.Model | None
+) -> None:
+    """Log that an access function handed a page this record (when given the request):
+    an edit form shows her data just as a detail page does."""
+    if not isinstance(wie, HttpRequest):
+        return
+    actie = Actie.INZIEN if wie.method in ("GET", "HEAD") else Actie.WIJZIGEN
+    log_toegang(
+        wie,
+        actie=actie,
+        obj=obj,
+        client=client,
+        omschrijving=f"{obj._meta.verbose_name.capitalize()} geopend ({wie.path})",
+    )
+
+
 def log_per_client(
     request: HttpRequest,
     *,

@@ -21,7 +21,7 @@ from stapteam.toegang import mag, vereist
 
 @vereist("plannen.add_zrmmeting")
 def zrm_nieuw(request: HttpRequest, client_pk: int) -> HttpResponse:
-    client = client_voor_wijziging(request.user, client_pk, "plannen.add_zrmmeting")
+    client = client_voor_wijziging(request, client_pk, "plannen.add_zrmmeting")
     ankers = {
         (anker.domein, anker.niveau): anker.tekst
         for anker in ZRMAnker.objects.filter(versie=ZRM_VERSIE)

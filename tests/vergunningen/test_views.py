@@ -19,6 +19,8 @@ from vergunningen.models import Vergunning
 pytestmark = pytest.mark.django_db
 
 VANDAAG = timezone.localdate()
+# The holders here have no consent naming the municipality: the coordinator gives a reason.
+MET_REDEN = {"reden_zonder_toestemming": "Registratie is wettelijk verplicht"}
 
 
 def laatste_log() -> Toegangslog:
@@ -137,7 +139,7 @@ class TestExport:
         assert "Exporteren en downloaden" in als(coordinator).get(adres).content.decode()
         assert not Toegangslog.objects.filter(actie=Actie.EXPORTEREN).exists()
 
-        antwoord = als(coordinator).post(adres)
+        antwoord = als(coordinator).post(adres, MET_REDEN)
         assert antwoord["Content-Type"].startswith("application/vnd.openxmlformats")
         assert "attachment" in antwoord["Content-Disposition"]
         blad = load_workbook(io.BytesIO(antwoord.content))["Vergunningen"]
@@ -162,7 +164,7 @@ class TestExport:
     @pytest.mark.parametrize("kwaad", ['=HYPERLINK("http://x.example","klik")', "+1+1", "@SOM(A1)"])
     def test_export_voert_geen_formules_uit(self, als, coordinator, team, kwaad):
         houder(team, kwaad, nummer="-2+3")
-        antwoord = als(coordinator).post(reverse("vergunningen:exporteren"))
+        antwoord = als(coordinator).post(reverse("vergunningen:exporteren"), MET_REDEN)
         blad = load_workbook(io.BytesIO(antwoord.content))["Vergunningen"]
         rij = next(rij for rij in blad.iter_rows(min_row=2) if rij[2].value.endswith(kwaad))
         assert rij[2].value == "'" + kwaad
