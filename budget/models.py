@@ -15,6 +15,7 @@ from simple_history.models import HistoricalRecords
 from budget.constants import MAX_TIMEOUT_DAGEN, BudgetSoort, Categorie, UitgaveStatus
 from budget.geld import geldveld
 from clients.models import Client
+from stapteam.avg import AVG
 from stapteam.bestanden import soort_van
 from stapteam.models import Team
 from stapteam.models.velden import medewerker_veld
@@ -113,6 +114,7 @@ class TimeOut(models.Model):
     )
     geregistreerd_door = medewerker_veld("geregistreerd door")
     aangemaakt_op = models.DateTimeField("vastgelegd op", auto_now_add=True)
+    avg = AVG(wissen=("limiet_reden",), bewaren=("locatie", "van", "tot", "aangemaakt_op"))
     history = HistoricalRecords()
 
     class Meta:
@@ -213,6 +215,10 @@ class Uitgave(models.Model):
     )
     geregistreerd_door = medewerker_veld("geregistreerd door")
     aangemaakt_op = models.DateTimeField("vastgelegd op", auto_now_add=True)
+    avg = AVG(
+        wissen=("omschrijving", "bonnetje", "beoordeling_toelichting"),
+        bewaren=("datum", "categorie", "status", "beoordeeld_op", "aangemaakt_op"),
+    )
     history = HistoricalRecords()
 
     class Meta:

@@ -10,8 +10,7 @@ from budget.models import TimeOut, Uitgave
 from budget.selectors import uitgavenlijst
 from budget.services import GOEDKEUREN
 from budget.toegang import LEZEN, uitgaven_voor_gebruiker
-from clients import anonimisering, dossier, inzage
-from clients.anonimisering import ANONIEM
+from clients import dossier, inzage
 from clients.inzage import Sectie
 from stapteam import startpagina
 from stapteam.geschiedenis import wijzigingen
@@ -67,7 +66,6 @@ def registreer_alles() -> None:
         )
     )
     inzage.registreer("budget", inzage_budget)
-    anonimisering.registreer("budget", anonimiseer_budget)
     startpagina.registreer("budget_goedkeuren", startblok_goedkeuren)
 
 
@@ -131,27 +129,7 @@ def inzage_budget(client) -> list[Sectie]:
                 "; ".join(f"{w['veld']}: {w['oud']} → {w['nieuw']}" for w in rij["wijzigingen"]),
             ]
         )
+    uitgaven.modellen = (Uitgave,)
+    time_outs.modellen = (TimeOut,)
+    geschiedenis.modellen = (Uitgave.history.model,)
     return [uitgaven, time_outs, geschiedenis]
-
-
-# --- Anonymisation ----------------------------------------------------------------------
-
-
-def anonimiseer_budget(client) -> None:
-    """Free text and receipts go (from the records and their history); amounts, dates,
-    categories, statuses and time-outs stay, because reports count them."""
-    for uitgave in Uitgave.objects.filter(client=client):
-        namen = set(uitgave.history.exclude(bonnetje="").values_list("bonnetje", flat=True)) | (
-            {uitgave.bonnetje.name} if uitgave.bonnetje else set()
-        )
-        for naam in namen:
-            uitgave.bonnetje.storage.delete(naam)
-    for model in (Uitgave, Uitgave.history.model):
-        rijen = model.objects.filter(client_id=client.pk)
-        rijen.exclude(bonnetje="").update(bonnetje="")
-        for veld in ("omschrijving", "beoordeling_toelichting"):
-            rijen.exclude(**{veld: ""}).update(**{veld: ANONIEM})
-    for model in (TimeOut, TimeOut.history.model):
-        model.objects.filter(client_id=client.pk).exclude(limiet_reden="").update(
-            limiet_reden=ANONIEM
-        )

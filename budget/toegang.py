@@ -9,9 +9,12 @@ from collections.abc import Callable
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
-from django.http import Http404
+from django.http import Http404, HttpRequest
 
 from budget.models import Budget, Uitgave
+from clients.models import Client
+from stapteam.audit import gebruiker_van, log_opgehaald, log_per_client
+from stapteam.constants import Actie
 from stapteam.models import User
 from stapteam.toegang import mag, team_ids_van
 
@@ -26,7 +29,7 @@ def budgetten_voor_gebruiker(user: User) -> QuerySet[Budget]:
 
 
 def budget_voor_gebruiker(
-    user: User,
+    wie: User | HttpRequest,
     pk: int,
     permissie: str = LEZEN,
     *,
@@ -35,33 +38,47 @@ def budget_voor_gebruiker(
     """The budget for a page: the role must carry ``permissie`` (else 403) and the budget
     must be of one of the user's teams (else 404, also when it does not exist).
 
-    ``verrijk`` lets a view add annotations to the one query that fetches it.
+    ``verrijk`` lets a view add annotations to the one query that fetches it. Given the
+    request, the page is logged on the access log of every client with a spend in it.
     """
+    user = gebruiker_van(wie)
     if not mag(user, permissie):
         raise PermissionDenied
     basis = budgetten_voor_gebruiker(user)
     if verrijk is not None:
         basis = verrijk(basis)
     try:
-        return basis.select_related("team").get(pk=pk)
+        budget = basis.select_related("team").get(pk=pk)
     except Budget.DoesNotExist:
         raise Http404("Budget niet gevonden") from None
+    if isinstance(wie, HttpRequest):
+        log_per_client(
+            wie,
+            actie=Actie.INZIEN,
+            clienten=Client.objects.filter(uitgaven__budget=budget).distinct(),
+            team=budget.team,
+            omschrijving=f"Budget {budget.naam} geopend ({wie.path})",
+        )
+    return budget
 
 
 def uitgaven_voor_gebruiker(user: User) -> QuerySet[Uitgave]:
     return Uitgave.objects.filter(budget__in=budgetten_voor_gebruiker(user))
 
 
-def uitgave_voor_gebruiker(user: User, pk: int, permissie: str = LEZEN) -> Uitgave:
+def uitgave_voor_gebruiker(wie: User | HttpRequest, pk: int, permissie: str = LEZEN) -> Uitgave:
     """The spend for a page: 403 without ``permissie``, 404 when it is not of the user's
-    teams (or does not exist)."""
+    teams (or does not exist). Given the request, the page is logged."""
+    user = gebruiker_van(wie)
     if not mag(user, permissie):
         raise PermissionDenied
     try:
-        return (
+        uitgave = (
             uitgaven_voor_gebruiker(user)
             .select_related("budget", "budget__team", "client", "medewerker", "timeout")
             .get(pk=pk)
         )
     except Uitgave.DoesNotExist:
         raise Http404("Uitgave niet gevonden") from None
+    log_opgehaald(wie, obj=uitgave, client=uitgave.client)
+    return uitgave

@@ -97,7 +97,7 @@ def lijst(request: HttpRequest) -> HttpResponse:
 def budget(request: HttpRequest, pk: int) -> HttpResponse:
     """One budget: amount, approved, pending, remaining; use per month and per category;
     every spend, newest first."""
-    budget = budget_voor_gebruiker(request.user, pk, verrijk=met_cijfers)
+    budget = budget_voor_gebruiker(request, pk, verrijk=met_cijfers)
     uitgaven = uitgavenlijst(Uitgave.objects.filter(budget=budget)).order_by("-datum", "-id")
     pagina = Paginator(uitgaven, PER_PAGINA).get_page(request.GET.get("pagina"))
     mag_uitgeven = mag(request.user, UITGEVEN)
@@ -169,7 +169,7 @@ def budget_nieuw(request: HttpRequest) -> HttpResponse:
 
 @vereist(WIJZIGEN)
 def budget_wijzigen(request: HttpRequest, pk: int) -> HttpResponse:
-    budget = budget_voor_gebruiker(request.user, pk, WIJZIGEN)
+    budget = budget_voor_gebruiker(request, pk, WIJZIGEN)
     form = BudgetForm(
         request.POST or None,
         wijzigen=True,
@@ -215,7 +215,7 @@ def uitgave_nieuw(request: HttpRequest) -> HttpResponse:
     teams = eigen_teams(request.user)
     vandaag = timezone.localdate()
     client_pk, budget_pk = _getal(request, "client"), _getal(request, "budget")
-    client = client_voor_wijziging(request.user, client_pk, UITGEVEN) if client_pk else None
+    client = client_voor_wijziging(request, client_pk, UITGEVEN) if client_pk else None
     gekozen = budget_voor_gebruiker(request.user, budget_pk) if budget_pk else None
     budgetten = budgetten_voor_gebruiker(request.user).order_by("soort", "-van", "naam")
     clienten = clienten_voor_gebruiker(request.user).order_by("roepnaam", "code")
@@ -276,7 +276,7 @@ def timeout_nieuw(request: HttpRequest) -> HttpResponse:
     """Register a time-out; ``?client=`` (from her dossier) chooses her ahead."""
     teams = eigen_teams(request.user)
     client_pk = _getal(request, "client")
-    client = client_voor_wijziging(request.user, client_pk, TIMEOUT) if client_pk else None
+    client = client_voor_wijziging(request, client_pk, TIMEOUT) if client_pk else None
     clienten = clienten_voor_gebruiker(request.user).order_by("roepnaam", "code")
     budgetten = budgetten_voor_gebruiker(request.user).order_by("-van", "naam")
     if client is not None:
@@ -342,7 +342,7 @@ def goedkeuren(request: HttpRequest) -> HttpResponse:
 
 @vereist(GOEDKEUREN)
 def beoordelen(request: HttpRequest, pk: int) -> HttpResponse:
-    uitgave = uitgave_voor_gebruiker(request.user, pk, GOEDKEUREN)
+    uitgave = uitgave_voor_gebruiker(request, pk, GOEDKEUREN)
     if uitgave.status != UitgaveStatus.INGEDIEND:
         messages.info(
             request, f"Deze uitgave is al beoordeeld: {uitgave.get_status_display().lower()}."
@@ -381,7 +381,7 @@ def beoordelen(request: HttpRequest, pk: int) -> HttpResponse:
 @vereist(UITGEVEN)
 def corrigeren(request: HttpRequest, pk: int) -> HttpResponse:
     """A counter-entry: the spend stays, a negative entry linked to it corrects it."""
-    uitgave = uitgave_voor_gebruiker(request.user, pk, UITGEVEN)
+    uitgave = uitgave_voor_gebruiker(request, pk, UITGEVEN)
     if not services.mag_corrigeren(uitgave, request.user):
         raise PermissionDenied
     uitgave = (

@@ -3,7 +3,8 @@
 Personal data goes — names, BSN, contact details, free text, files — from the records
 and from their history tables. What reports count stays: the client record with its
 team, gender, dates, status and coded facts (situation, contacts, scores, permits,
-spends). Each app registers the function that clears its own records.
+spends). Which fields go is declared on each model (``avg = AVG(wissen=...)``); every
+model about a client is found by ``clients.clientgegevens``, so nothing is missed.
 """
 
 import datetime as dt
@@ -11,14 +12,14 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import FileField
 from django.utils import timezone
 
+from clients.clientgegevens import clientmodellen, declaratie, gewist, is_historie, records
 from clients.constants import Status
 from clients.models import Client
 from stapteam.audit import log_systeem
 from stapteam.constants import Actie
-
-ANONIEM = "Geanonimiseerd"
 
 ONDERDELEN: dict[str, Callable[[Client], None]] = {}
 
@@ -57,39 +58,31 @@ def anonimiseer(client: Client) -> None:
     )
 
 
+def anonimiseer_verklaarde_velden(client: Client) -> None:
+    """Clear every field declared ``wissen`` in every record about her and in every
+    history row of those records; files are deleted from storage first."""
+    for model in clientmodellen():
+        avg = declaratie(model)
+        if avg is None or not avg.wissen:
+            continue
+        # A history table keeps a file as its name in a text column: the model's own
+        # field says what it is and where it is stored.
+        eigen = model.instance_type if is_historie(model) else model
+        rijen = records(model, client)
+        for naam in avg.wissen:
+            veld = eigen._meta.get_field(naam)
+            if isinstance(veld, FileField):
+                for bestand in rijen.exclude(**{naam: ""}).values_list(naam, flat=True):
+                    veld.storage.delete(bestand)
+        leeg = {naam: gewist(eigen._meta.get_field(naam)) for naam in avg.wissen}
+        if is_historie(model):
+            leeg["history_change_reason"] = None
+        rijen.update(**leeg)
+
+
 def anonimiseer_client(client: Client) -> None:
-    """The client record itself and its history."""
-    leeg = {
-        "roepnaam": ANONIEM,
-        "voornaam": "",
-        "achternaam": "",
-        "geboortedatum": None,
-        "bsn": "",
-        "telefoon": "",
-        "postadres": "",
-        "is_briefadres": False,
-    }
-    client.history.model.objects.filter(id=client.pk).update(**leeg)
-    for veld, waarde in leeg.items():
-        setattr(client, veld, waarde)
+    """Mark the dossier as anonymised (after its fields were cleared)."""
+    client.refresh_from_db()
     client.geanonimiseerd_op = timezone.now()
     client.save()
     # The save above wrote one more history row; it holds only the cleared values.
-
-
-def anonimiseer_toestemmingen(client: Client) -> None:
-    """The scans are deleted from storage; the dates and parties stay (they are counted)."""
-    for toestemming in client.toestemmingen.all():
-        namen = set(toestemming.history.exclude(scan="").values_list("scan", flat=True)) | (
-            {toestemming.scan.name} if toestemming.scan else set()
-        )
-        for naam in namen:
-            toestemming.scan.storage.delete(naam)
-        toestemming.history.update(scan="")
-        type(toestemming).objects.filter(pk=toestemming.pk).update(scan="")
-
-
-def anonimiseer_overdrachten(client: Client) -> None:
-    overdrachten = client.overdrachten.all()
-    overdrachten.model.history.model.objects.filter(client_id=client.pk).update(notitie="")
-    overdrachten.update(notitie="")

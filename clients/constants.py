@@ -168,3 +168,11 @@ class Levensdomein(models.TextChoices):
 GEEN_CONTACT_SIGNAAL_DAGEN = 14
 # Days during which the author may correct her own contact.
 CONTACT_CORRECTIE_DAGEN = 7
+
+
+class Grondslag(models.TextChoices):
+    """On what basis her data was disclosed outside the team (the register of disclosures)."""
+
+    TOESTEMMING = "toestemming", "Haar toestemming"
+    ZONDER_TOESTEMMING = "zonder_toestemming", "Zonder toestemming, met reden van de coördinator"
+    EIGEN_VERZOEK = "eigen_verzoek", "Op haar eigen verzoek (inzage)"

@@ -13,7 +13,7 @@ from clients import anonimisering, inzage, signalen
 from clients.constants import FINANCIELE_KENMERKEN, GEREALISEERD, Kenmerk, Status
 from clients.dossier import Onderdeel, registreer
 from clients.inzage import Sectie
-from clients.models import Overdracht, Situatie, Toestemming
+from clients.models import Client, Overdracht, Situatie, Toestemming
 from clients.selectors import zichtbare_contacten
 from clients.toegang import clienten_voor_gebruiker, mijn_clienten
 from stapteam import startpagina
@@ -207,6 +207,10 @@ def inzage_client(client):
                 "; ".join(f"{w['veld']}: {w['oud']} → {w['nieuw']}" for w in rij["wijzigingen"]),
             ]
         )
+    situatie.modellen = (Situatie,)
+    toestemming.modellen = (Toestemming,)
+    overdrachten.modellen = (Overdracht,)
+    geschiedenis.modellen = (Client.history.model,)
     log = Sectie("Wie heeft het dossier ingezien", ["Tijdstip", "Wie", "Rol", "Actie", "Wat"])
     for regel in Toegangslog.objects.filter(client_id=client.pk).select_related("gebruiker"):
         log.rijen.append(
@@ -219,7 +223,9 @@ def inzage_client(client):
             ]
         )
     return [
-        Sectie("Persoonsgegevens", ["Gegeven", "Waarde"], [list(v) for v in velden]),
+        Sectie(
+            "Persoonsgegevens", ["Gegeven", "Waarde"], [list(v) for v in velden], modellen=(Client,)
+        ),
         situatie,
         toestemming,
         overdrachten,
@@ -234,9 +240,8 @@ def registreer_startblok() -> None:
 
 def registreer_inzage_en_anonimisering() -> None:
     inzage.registreer("clients", inzage_client)
+    anonimisering.registreer("verklaarde velden", anonimisering.anonimiseer_verklaarde_velden)
     anonimisering.registreer("client", anonimisering.anonimiseer_client)
-    anonimisering.registreer("toestemmingen", anonimisering.anonimiseer_toestemmingen)
-    anonimisering.registreer("overdrachten", anonimisering.anonimiseer_overdrachten)
 
 
 # --- Start page -----------------------------------------------------------------------

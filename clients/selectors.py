@@ -102,15 +102,22 @@ def huidige_toestemming(client: Client) -> Toestemming | None:
     return client.toestemmingen.order_by("-ondertekend_op", "-id").first()
 
 
-def toestemming_dekt(client: Client, organisatie_code: str, *, op: dt.date) -> bool:
-    """Whether her current consent is usable on ``op`` and names this organisation."""
+def dekkende_toestemming(client: Client, organisatie_code: str, *, op: dt.date):
+    """Her current consent if it is usable on ``op`` and names this organisation, else None."""
     toestemming = huidige_toestemming(client)
-    return (
+    if (
         toestemming is not None
         and toestemming.ondertekend_op <= op
         and toestemming.status_op(op) in TOESTEMMING_BRUIKBAAR
         and toestemming.partijen.filter(code=organisatie_code).exists()
-    )
+    ):
+        return toestemming
+    return None
+
+
+def toestemming_dekt(client: Client, organisatie_code: str, *, op: dt.date) -> bool:
+    """Whether her current consent is usable on ``op`` and names this organisation."""
+    return dekkende_toestemming(client, organisatie_code, op=op) is not None
 
 
 def mogelijke_dubbelen(

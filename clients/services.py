@@ -12,8 +12,9 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 
-from clients.constants import CONTACT_CORRECTIE_DAGEN, KENMERK_WAARDEN, Status
-from clients.models import Client, Contact, Overdracht, Situatie, Toestemming
+from clients.constants import CONTACT_CORRECTIE_DAGEN, KENMERK_WAARDEN, Grondslag, Status
+from clients.models import Client, Contact, Overdracht, Situatie, Toestemming, Verstrekking
+from clients.selectors import dekkende_toestemming
 from stapteam.bestanden import prive_bestand_zetten
 from stapteam.constants import Rol
 from stapteam.models import Organisatie, Team, User
@@ -371,3 +372,72 @@ def contact_corrigeren(
     for veld, waarde in velden.items():
         setattr(contact, veld, list(waarde) if veld == "levensdomeinen" else waarde)
     return _contact_opslaan(contact, list(ook_aanwezig) if ook_aanwezig is not None else None, door)
+
+
+# --- Disclosures (verstrekkingen) ------------------------------------------------------
+
+ZONDER_TOESTEMMING = "plannen.zonder_toestemming"
+
+
+def verstrekking_toetsen(
+    *, client: Client, organisatie_code: str, door: User | None, reden_zonder_toestemming: str = ""
+) -> Toestemming | None:
+    """The rule for sharing her data with an organisation outside the team.
+
+    Her valid consent must name the organisation (returned); without that only a
+    coordinator may go ahead, and only with a reason (then None is returned). Anything
+    else is refused with a Dutch message and nothing is shared.
+    """
+    naam = Organisatie.objects.get(code=organisatie_code).naam
+    toestemming = dekkende_toestemming(client, organisatie_code, op=timezone.localdate())
+    if toestemming is not None:
+        return toestemming
+    if door is not None and not mag(door, ZONDER_TOESTEMMING):
+        raise ValidationError(
+            f"Delen met {naam} kan alleen met geldige toestemming van {client.roepnaam} die "
+            f"{naam} noemt. Leg eerst haar toestemming vast, of vraag de coördinator."
+        )
+    if not reden_zonder_toestemming.strip():
+        raise ValidationError(
+            {
+                "reden_zonder_toestemming": f"Er is geen geldige toestemming van "
+                f"{client.roepnaam} voor {naam}. Geef aan waarom je toch deelt."
+            }
+        )
+    return None
+
+
+@transaction.atomic
+def verstrekking_vastleggen(
+    *,
+    client: Client,
+    organisatie_code: str | None,
+    wat: str,
+    waarom: str,
+    door: User | None,
+    reden_zonder_toestemming: str = "",
+) -> Verstrekking:
+    """Register that her data left the team. ``organisatie_code`` None: to herself
+    (inzage). Otherwise the consent rule of ``verstrekking_toetsen`` applies."""
+    if organisatie_code is None:
+        verstrekking = Verstrekking(client=client, grondslag=Grondslag.EIGEN_VERZOEK)
+    else:
+        toestemming = verstrekking_toetsen(
+            client=client,
+            organisatie_code=organisatie_code,
+            door=door,
+            reden_zonder_toestemming=reden_zonder_toestemming,
+        )
+        verstrekking = Verstrekking(
+            client=client,
+            ontvanger=Organisatie.objects.get(code=organisatie_code),
+            toestemming=toestemming,
+            grondslag=Grondslag.TOESTEMMING if toestemming else Grondslag.ZONDER_TOESTEMMING,
+            reden_zonder_toestemming="" if toestemming else reden_zonder_toestemming.strip(),
+        )
+    verstrekking.wat = wat
+    verstrekking.waarom = waarom
+    verstrekking.door = door
+    verstrekking.full_clean()
+    verstrekking.save()
+    return verstrekking

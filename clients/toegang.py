@@ -11,9 +11,10 @@ from collections.abc import Callable
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
-from django.http import Http404
+from django.http import Http404, HttpRequest
 
 from clients.models import Client
+from stapteam.audit import gebruiker_van, log_opgehaald
 from stapteam.models import User
 from stapteam.toegang import mag, team_ids_van
 
@@ -50,12 +51,18 @@ def client_voor_gebruiker(
         raise Http404("Cliënt niet gevonden") from None
 
 
-def client_voor_wijziging(user: User, pk: int, permissie: str = "clients.change_client") -> Client:
+def client_voor_wijziging(
+    wie: User | HttpRequest, pk: int, permissie: str = "clients.change_client"
+) -> Client:
     """The client for a change: the role must carry ``permissie`` (else 403) and she must
-    be one of the user's clients (else 404)."""
+    be one of the user's clients (else 404). Given the request, the form page that shows
+    her data is logged on her access log."""
+    user = gebruiker_van(wie)
     if not mag(user, permissie):
         raise PermissionDenied
-    return client_voor_gebruiker(user, pk)
+    client = client_voor_gebruiker(user, pk)
+    log_opgehaald(wie, obj=client, client=client)
+    return client
 
 
 def volledig_dossier(user: User) -> bool:

@@ -3,7 +3,7 @@ AVG inzage sections and anonymisation. Registered in ``PlannenConfig.ready``."""
 
 from django.db.models import Case, Count, IntegerField, Q, Value, When
 
-from clients import anonimisering, dossier, inzage, signalen
+from clients import dossier, inzage, signalen
 from clients.inzage import Sectie
 from plannen.constants import DoelStatus, KnelpuntStatus, ZRMDomein
 from plannen.models import (
@@ -13,7 +13,6 @@ from plannen.models import (
     Knelpunt,
     Plan,
     Resultaat,
-    Voortgang,
     ZRMMeting,
 )
 from plannen.selectors import (
@@ -23,6 +22,7 @@ from plannen.selectors import (
     zrm_vergelijking,
 )
 from plannen.signalen import PlanEvaluatieSignaal, ZRMSignaal
+from plannen.toegang import zrm_domeinen
 from stapteam.toegang import mag
 
 
@@ -44,11 +44,12 @@ def plan_sectie(request, client, volledig):
 
 def zrm_sectie(request, client, volledig):
     eerste, laatste = eerste_en_laatste_zrm(client)
+    domeinen = zrm_domeinen(volledig)
     return {
         "eerste": eerste,
         "laatste": laatste,
-        "grafiek": zrm_grafiek(eerste, laatste),
-        "vergelijking": zrm_vergelijking(eerste, laatste),
+        "grafiek": zrm_grafiek(eerste, laatste, domeinen),
+        "vergelijking": zrm_vergelijking(eerste, laatste, domeinen),
         "mag_meten": mag(request.user, "plannen.add_zrmmeting"),
     }
 
@@ -156,44 +157,13 @@ def inzage_plannen(client):
                 esc.uitkomst,
             ]
         )
+    plannen.modellen = (Plan,)
+    doelen.modellen = (Doel, Actiepunt)
+    zrm.modellen = (ZRMMeting,)
+    resultaten.modellen = (Resultaat,)
+    knelpunten.modellen = (Knelpunt,)
+    escalaties.modellen = (Escalatie,)
     return [plannen, doelen, zrm, resultaten, knelpunten, escalaties]
-
-
-# --- Anonymisation: free text goes, codes and dates stay ---------------------------------
-
-VRIJE_TEKST = [
-    (Plan, "client", {"toelichting": ""}),
-    (Doel, "client", {"omschrijving": "Geanonimiseerd"}),
-    (ZRMMeting, "client", {"toelichting": ""}),
-    (Resultaat, "client", {"toelichting": ""}),
-    (Knelpunt, "client", {"omschrijving": "Geanonimiseerd"}),
-    (
-        Escalatie,
-        "client",
-        {
-            "reden": "Geanonimiseerd",
-            "verzoek": "Geanonimiseerd",
-            "uitkomst": "",
-            "reden_zonder_toestemming": "",
-        },
-    ),
-]
-
-
-def anonimiseer_ondersteuning(client):
-    for model, veld, leeg in VRIJE_TEKST:
-        model.objects.filter(**{veld: client}).update(**leeg)
-        model.history.model.objects.filter(**{f"{veld}_id": client.pk}).update(**leeg)
-    Actiepunt.objects.filter(doel__client=client).update(omschrijving="Geanonimiseerd")
-    doelen = Doel.objects.filter(client=client).values_list("pk", flat=True)
-    Actiepunt.history.model.objects.filter(doel_id__in=list(doelen)).update(
-        omschrijving="Geanonimiseerd"
-    )
-    escalaties = list(Escalatie.objects.filter(client=client).values_list("pk", flat=True))
-    Voortgang.objects.filter(escalatie_id__in=escalaties).update(tekst="Geanonimiseerd")
-    Voortgang.history.model.objects.filter(escalatie_id__in=escalaties).update(
-        tekst="Geanonimiseerd"
-    )
 
 
 def registreer_alles() -> None:
@@ -210,4 +180,3 @@ def registreer_alles() -> None:
             dossier.Onderdeel(sleutel, titel, f"plannen/secties/{sleutel}.html", gegevens, volgorde)
         )
     inzage.registreer("plannen", inzage_plannen)
-    anonimisering.registreer("plannen", anonimiseer_ondersteuning)

@@ -43,10 +43,12 @@ def eerste_en_laatste_zrm(
     return eerste, laatste
 
 
-def zrm_vergelijking(eerste: ZRMMeting | None, laatste: ZRMMeting | None) -> list[dict]:
+def zrm_vergelijking(
+    eerste: ZRMMeting | None, laatste: ZRMMeting | None, domeinen=tuple(ZRMDomein)
+) -> list[dict]:
     """Per domain: first and latest score and the change (None where not scored)."""
     rijen = []
-    for domein in ZRMDomein:
+    for domein in domeinen:
         a = getattr(eerste, domein.value) if eerste else None
         b = getattr(laatste, domein.value) if laatste else None
         rijen.append(
@@ -76,11 +78,13 @@ def met_laatste_zrm(clienten: QuerySet[Client]) -> QuerySet[Client]:
     return clienten.annotate(laatste_zrm=Subquery(laatste.values("datum")[:1]))
 
 
-def zrm_grafiek(eerste: ZRMMeting | None, laatste: ZRMMeting | None) -> dict | None:
+def zrm_grafiek(
+    eerste: ZRMMeting | None, laatste: ZRMMeting | None, domeinen=tuple(ZRMDomein)
+) -> dict | None:
     """First against latest measurement per domain, as a bar chart (None: fewer than one)."""
     if laatste is None:
         return None
-    vergelijking = zrm_vergelijking(eerste, laatste)
+    vergelijking = zrm_vergelijking(eerste, laatste, domeinen)
     reeksen = [(f"Laatste ({laatste.datum:%d-%m-%Y})", [r["laatste"] for r in vergelijking])]
     if eerste is not None and eerste.pk != laatste.pk:
         reeksen.insert(
@@ -89,7 +93,7 @@ def zrm_grafiek(eerste: ZRMMeting | None, laatste: ZRMMeting | None) -> dict | N
     return staafdiagram(
         titel="ZRM per domein: eerste en laatste meting (1 = acute problematiek, "
         "5 = volledig zelfredzaam)",
-        categorieen=[domein.label for domein in ZRMDomein],
+        categorieen=[domein.label for domein in domeinen],
         reeksen=reeksen,
         maximum=5,
         schaal=[1, 2, 3, 4, 5],

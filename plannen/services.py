@@ -14,7 +14,7 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from clients.models import Client, ClientToegang
-from clients.selectors import toestemming_dekt
+from clients.services import verstrekking_toetsen, verstrekking_vastleggen
 from plannen.constants import (
     ESCALATIE_ORGANISATIE,
     EscalatieStatus,
@@ -37,7 +37,7 @@ from stapteam.audit import log_systeem
 from stapteam.constants import Actie, Rol
 from stapteam.models import User
 from stapteam.services import opslaan
-from stapteam.toegang import gemeente_ids_van, mag
+from stapteam.toegang import gemeente_ids_van
 
 
 def _zet(obj: models.Model, velden: Mapping, toegestaan: Iterable[str]) -> None:
@@ -231,22 +231,14 @@ def escalatie_openen(
     that only a coordinator may go ahead, with a reason that is kept and logged.
     """
     _controleer_procesregisseur(procesregisseur, client)
+    toestemming = verstrekking_toetsen(
+        client=client,
+        organisatie_code=ESCALATIE_ORGANISATIE,
+        door=door,
+        reden_zonder_toestemming=reden_zonder_toestemming,
+    )
+    gedekt = toestemming is not None
     vandaag = timezone.localdate()
-    gedekt = toestemming_dekt(client, ESCALATIE_ORGANISATIE, op=vandaag)
-    if not gedekt:
-        if not mag(door, "plannen.zonder_toestemming"):
-            raise ValidationError(
-                "Opschalen kan alleen met geldige toestemming om gegevens te delen met het "
-                "Zorg- en Veiligheidshuis. Leg eerst haar toestemming vast, of vraag de "
-                "coördinator."
-            )
-        if not reden_zonder_toestemming.strip():
-            raise ValidationError(
-                {
-                    "reden_zonder_toestemming": "Er is geen geldige toestemming voor het "
-                    "Zorg- en Veiligheidshuis. Geef aan waarom je toch opschaalt."
-                }
-            )
     escalatie = Escalatie(
         client=client,
         procesregisseur=procesregisseur,
@@ -265,14 +257,24 @@ def escalatie_openen(
         toegang = ClientToegang(user=procesregisseur, permission=permissie, content_object=client)
         toegang._history_user = door
         toegang.save()
+    verstrekking_vastleggen(
+        client=client,
+        organisatie_code=ESCALATIE_ORGANISATIE,
+        wat="Escalatie (reden en verzoek) en inzage in haar dossier voor de procesregisseur",
+        waarom="Opschaling: haar ondersteuning loopt vast",
+        door=door,
+        reden_zonder_toestemming=reden_zonder_toestemming,
+    )
     if not gedekt:
         log_systeem(
             actie=Actie.WIJZIGEN,
             gebruiker=door,
             obj=escalatie,
             client=client,
-            omschrijving="Opgeschaald zonder toestemming die het ZVH dekt. Reden: "
-            + escalatie.reden_zonder_toestemming,
+            # The reason stays in the escalation (anonymised with it); the append-only
+            # log keeps who and when, never text from the dossier.
+            omschrijving="Opgeschaald zonder toestemming die het ZVH dekt (reden in de "
+            "escalatie vastgelegd)",
         )
     return escalatie
 

@@ -9,10 +9,18 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from clients.toegang import clienten_voor_gebruiker
-from plannen.constants import EscalatieStatus
+from plannen.constants import EscalatieStatus, ZRMDomein
 from plannen.models import Escalatie
 from stapteam.models import User
 from stapteam.toegang import mag
+
+# Finances are outside the reduced dossier of the ervaringsdeskundige (ONTWERP §1).
+BUITEN_BEPERKT_DOSSIER = frozenset({ZRMDomein.FINANCIEN})
+
+
+def zrm_domeinen(volledig: bool) -> list[ZRMDomein]:
+    """The ZRM domains shown to someone with the full (or the reduced) dossier."""
+    return [domein for domein in ZRMDomein if volledig or domein not in BUITEN_BEPERKT_DOSSIER]
 
 
 def escalaties_voor_gebruiker(user: User) -> QuerySet[Escalatie]:

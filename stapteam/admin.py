@@ -1,31 +1,35 @@
 """The functional administrator's tool: accounts, teams, organisations, municipalities.
 
-Client content is not in the admin. Saves go through ``stapteam.services``; the access
-log can be read here but never changed.
+Client content is not in the admin, and neither is the access log (the privacy officer
+reads that on her own page). Saves go through ``stapteam.services``.
 """
 
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import Group
-from django.contrib.auth.password_validation import validate_password
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from simple_history.admin import SimpleHistoryAdmin
 
 from stapteam import services, toegang
-from stapteam.constants import Rol
-from stapteam.models import Gemeente, Organisatie, Team, Toegangslog, User
+from stapteam.constants import AanvraagStatus, Rol
+from stapteam.models import Gemeente, Organisatie, Team, User
 
 admin.site.unregister(Group)  # roles are fixed (ONTWERP §1); they are not edited by hand
 
 
 class GebruikerForm(forms.ModelForm):
+    """An account's name, role and grants. There is no password field: the administrator
+    never sees or sets a password (a new account gets an activation link)."""
+
     rol = forms.ChoiceField(label="Rol", choices=Rol.choices)
     teams = forms.ModelMultipleChoiceField(
         label="Teams",
         queryset=Team.objects.filter(actief=True),
         required=False,
-        help_text="Alleen voor casemanagers, ervaringsdeskundigen en coördinatoren.",
+        help_text="Alleen voor casemanagers, ervaringsdeskundigen en coördinatoren. Een "
+        "nieuw team of een ruimere rol gaat pas in als de coördinator van het team dat "
+        "bevestigt.",
     )
     gemeenten = forms.ModelMultipleChoiceField(
         label="Gemeentecijfers",
@@ -34,6 +38,8 @@ class GebruikerForm(forms.ModelForm):
         help_text="Alleen voor gemeente en procesregisseur: de gemeenten waarvan zij de "
         "geaggregeerde cijfers zien.",
     )
+    # The acting administrator; set by ``GebruikerAdmin.get_form``.
+    door: User | None = None
 
     class Meta:
         model = User
@@ -43,76 +49,82 @@ class GebruikerForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.fields["rol"].initial = self.instance.rol
-            self.fields["teams"].initial = list(toegang.teams_van(self.instance))
+            # Teams waiting for confirmation count as chosen: saving again keeps them waiting.
+            self.fields["teams"].initial = list(
+                Team.objects.filter(pk__in=services.huidige_team_ids(self.instance))
+            )
             self.fields["gemeenten"].initial = list(toegang.gemeenten_van(self.instance))
 
     def clean(self):
         data = super().clean()
         if data.get("rol"):
-            services.controleer_toegang(
-                data["rol"], data.get("teams") or [], data.get("gemeenten") or []
+            teams, gemeenten = data.get("teams") or [], data.get("gemeenten") or []
+            services.controleer_toegang(data["rol"], teams, gemeenten)
+            services.controleer_eigen_account(
+                gebruiker=self.instance,
+                door=self.door,
+                rol=data["rol"],
+                teams=teams,
+                gemeenten=gemeenten,
             )
         return data
 
 
 class NieuweGebruikerForm(GebruikerForm):
-    wachtwoord1 = forms.CharField(
-        label="Wachtwoord",
-        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-        required=False,
-        help_text="Leeg laten: de gebruiker kiest zelf een wachtwoord via 'wachtwoord "
-        "vergeten' (e-mailadres nodig).",
-    )
-    wachtwoord2 = forms.CharField(
-        label="Wachtwoord (nogmaals)",
-        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-        required=False,
-    )
-
-    def clean(self):
-        data = super().clean()
-        een, twee = data.get("wachtwoord1"), data.get("wachtwoord2")
-        if een or twee:
-            if een != twee:
-                self.add_error("wachtwoord2", "De wachtwoorden zijn niet gelijk.")
-            else:
-                try:
-                    validate_password(een, self.instance)
-                except ValidationError as fout:
-                    self.add_error("wachtwoord1", fout)
-        return data
+    def clean_email(self):
+        email = self.cleaned_data.get("email")
+        if not email:
+            raise ValidationError("Een e-mailadres is nodig: daar gaat de activatielink heen.")
+        return email
 
 
 @admin.register(User)
 class GebruikerAdmin(SimpleHistoryAdmin, UserAdmin):
     form = GebruikerForm
     add_form = NieuweGebruikerForm
+    # Django's own add template asks for a password first; ours has none.
+    add_form_template = None
     fieldsets = (
-        (None, {"fields": ("username", "password", "naam", "email", "organisatie")}),
-        ("Rol en toegang", {"fields": ("rol", "teams", "gemeenten", "is_active")}),
+        (None, {"fields": ("username", "naam", "email", "organisatie")}),
+        (
+            "Rol en toegang",
+            {"fields": ("rol", "teams", "wacht_op_bevestiging", "gemeenten", "is_active")},
+        ),
         ("Gegevens", {"fields": ("last_login", "date_joined")}),
     )
     add_fieldsets = (
         (None, {"fields": ("username", "naam", "email", "organisatie")}),
         ("Rol en toegang", {"fields": ("rol", "teams", "gemeenten", "is_active")}),
-        ("Wachtwoord", {"fields": ("wachtwoord1", "wachtwoord2")}),
     )
-    readonly_fields = ("last_login", "date_joined")
+    readonly_fields = ("last_login", "date_joined", "wacht_op_bevestiging")
     list_display = ("username", "naam", "rol_label", "organisatie", "is_active")
     list_filter = ("groups", "is_active", "organisatie")
     search_fields = ("username", "naam", "email")
     ordering = ("naam", "username")
     filter_horizontal = ()
-    actions = ["mfa_resetten"]
+    actions = ["mfa_resetten", "activatielink_opnieuw"]
 
     def get_queryset(self, request):
         # Technical superuser accounts are not the administrator's to change.
         qs = super().get_queryset(request).prefetch_related("groups")
         return qs if request.user.is_superuser else qs.filter(is_superuser=False)
 
+    def get_form(self, request, obj=None, **kwargs):
+        formulier = super().get_form(request, obj, **kwargs)
+        return type(formulier.__name__, (formulier,), {"door": request.user})
+
+    def user_change_password(self, request, id, form_url=""):
+        # Nobody sets another person's password here; she does that herself.
+        raise PermissionDenied
+
     @admin.display(description="rol")
     def rol_label(self, obj: User) -> str:
         return obj.rol_label
+
+    @admin.display(description="wacht op bevestiging")
+    def wacht_op_bevestiging(self, obj: User) -> str:
+        wachtend = obj.toegangsaanvragen.filter(status=AanvraagStatus.WACHT).select_related("team")
+        return ", ".join(f"{a.get_rol_display()} in {a.team}" for a in wachtend) or "—"
 
     def save_model(self, request, obj, form, change):
         data = form.cleaned_data
@@ -126,9 +138,26 @@ class GebruikerAdmin(SimpleHistoryAdmin, UserAdmin):
             teams=data.get("teams") or [],
             gemeenten=data.get("gemeenten") or [],
             actief=data.get("is_active", True),
-            wachtwoord=data.get("wachtwoord1") or None,
             door=request.user,
         )
+        if not change:
+            services.activatielink_versturen(
+                gebruiker=obj, basis_url=request.build_absolute_uri("/")[:-1]
+            )
+            self.message_user(
+                request,
+                f"Een activatielink is naar {obj.email} gestuurd; {obj} kiest daar zelf een "
+                "wachtwoord.",
+                messages.INFO,
+            )
+        wachtend = obj.toegangsaanvragen.filter(status=AanvraagStatus.WACHT).count()
+        if wachtend:
+            self.message_user(
+                request,
+                f"{wachtend} teamtoegang(en) van {obj} wacht(en) op bevestiging door de "
+                "coördinator van het team.",
+                messages.WARNING,
+            )
 
     def save_related(self, request, form, formsets, change):
         # Role and grants were set by the service in save_model.
@@ -142,9 +171,22 @@ class GebruikerAdmin(SimpleHistoryAdmin, UserAdmin):
         self.message_user(
             request,
             f"Tweestapsverificatie gereset voor {queryset.count()} gebruiker(s). Zij stellen "
-            "bij de volgende keer inloggen een nieuwe authenticator-app in.",
+            "bij de volgende keer inloggen een nieuwe authenticator-app in; hun teamtoegang "
+            "wacht weer op bevestiging door de coördinator.",
             messages.SUCCESS,
         )
+
+    @admin.action(description="Activatielink opnieuw sturen (nog geen wachtwoord)")
+    def activatielink_opnieuw(self, request, queryset):
+        verstuurd = 0
+        for gebruiker in queryset:
+            if gebruiker.has_usable_password():
+                continue  # who has a password uses "wachtwoord vergeten"
+            services.activatielink_versturen(
+                gebruiker=gebruiker, basis_url=request.build_absolute_uri("/")[:-1]
+            )
+            verstuurd += 1
+        self.message_user(request, f"Activatielink gestuurd aan {verstuurd} gebruiker(s).")
 
 
 class ViaServiceAdmin(SimpleHistoryAdmin):
@@ -177,34 +219,3 @@ class OrganisatieAdmin(ViaServiceAdmin):
 class GemeenteAdmin(ViaServiceAdmin):
     list_display = ("naam",)
     search_fields = ("naam",)
-
-
-@admin.register(Toegangslog)
-class ToegangslogAdmin(admin.ModelAdmin):
-    """Read-only: nobody adds, changes or deletes a line of the access log."""
-
-    list_display = (
-        "tijdstip",
-        "gebruiker",
-        "rol",
-        "team",
-        "actie",
-        "object_type",
-        "object_id",
-        "client_id",
-        "ip_adres",
-    )
-    list_filter = ("actie", "rol", "team")
-    search_fields = ("gebruiker__username", "omschrijving", "ip_adres")
-    date_hierarchy = "tijdstip"
-    list_select_related = ("gebruiker", "team")
-    actions = None
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

@@ -69,6 +69,59 @@ def log_toegang(
     )
 
 
+def gebruiker_van(wie: "User | HttpRequest") -> User:
+    """Access functions take the request (to log what they fetch) or only the user."""
+    return wie.user if isinstance(wie, HttpRequest) else wie
+
+
+def log_opgehaald(
+    wie: "User | HttpRequest", *, obj: models.Model, client: models.Model | None
+) -> None:
+    """Log that an access function handed a page this record (when given the request):
+    an edit form shows her data just as a detail page does."""
+    if not isinstance(wie, HttpRequest):
+        return
+    actie = Actie.INZIEN if wie.method in ("GET", "HEAD") else Actie.WIJZIGEN
+    log_toegang(
+        wie,
+        actie=actie,
+        obj=obj,
+        client=client,
+        omschrijving=f"{obj._meta.verbose_name.capitalize()} geopend ({wie.path})",
+    )
+
+
+def log_per_client(
+    request: HttpRequest,
+    *,
+    actie: Actie,
+    clienten,
+    omschrijving: str,
+    team: Team | None = None,
+) -> int:
+    """One line per client for an export or list of many clients, so that it shows on
+    each client's own access log. Written in one query; returns the number of lines."""
+    user = getattr(request, "user", None)
+    gebruiker = user if user is not None and user.is_authenticated else None
+    ip_adres = client_ip(request)
+    regels = [
+        Toegangslog(
+            gebruiker=gebruiker,
+            rol=(gebruiker.rol or "") if gebruiker else "",
+            team=team or client.team,
+            actie=actie,
+            object_type=client._meta.label_lower,
+            object_id=str(client.pk),
+            client_id=client.pk,
+            omschrijving=omschrijving[:500],
+            ip_adres=ip_adres,
+        )
+        for client in clienten
+    ]
+    Toegangslog.objects.bulk_create(regels)
+    return len(regels)
+
+
 def log_systeem(
     *,
     actie: Actie,

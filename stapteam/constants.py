@@ -12,12 +12,22 @@ class Rol(models.TextChoices):
     GEMEENTE = "gemeente", "Gemeente"
     PROCESREGISSEUR = "procesregisseur", "Procesregisseur"
     BEHEERDER = "beheerder", "Beheerder"
+    FUNCTIONARIS = "functionaris", "Functionaris gegevensbescherming"
 
 
 # Roles that work in a team and so can be made a member of one.
 TEAMROLLEN = frozenset({Rol.CASEMANAGER, Rol.ERVARINGSDESKUNDIGE, Rol.COORDINATOR})
 # Roles that see the aggregate figures of one or more municipalities.
 GEMEENTEROLLEN = frozenset({Rol.GEMEENTE, Rol.PROCESREGISSEUR})
+
+
+class AanvraagStatus(models.TextChoices):
+    """Where a request for a team role stands (four eyes: the team's coordinator decides)."""
+
+    WACHT = "wacht", "Wacht op bevestiging"
+    BEVESTIGD = "bevestigd", "Bevestigd"
+    AFGEWEZEN = "afgewezen", "Afgewezen"
+    VERVALLEN = "vervallen", "Vervallen"
 
 
 class Actie(models.TextChoices):

@@ -35,8 +35,9 @@ DEMO_ACCOUNTS = [
     ("gemeente1", "Thijs van Dam", Rol.GEMEENTE, "gemeente", "Nijmegen"),
     ("procesregisseur1", "Karin Willems", Rol.PROCESREGISSEUR, "zvh", "Nijmegen"),
     ("beheerder1", "Ruud Hendriks", Rol.BEHEERDER, "gemeente", None),
+    ("functionaris1", "Noor Visser", Rol.FUNCTIONARIS, "gemeente", None),
     ("casemanager3", "Fatima el Amrani", Rol.CASEMANAGER, "bindkracht10", "stapteam-arnhem"),
-    ("coordinator2", "Anouk Visser", Rol.COORDINATOR, "iriszorg", "stapteam-arnhem"),
+    ("coordinator2", "Anouk Smit", Rol.COORDINATOR, "iriszorg", "stapteam-arnhem"),
 ]
 
 

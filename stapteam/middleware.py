@@ -1,10 +1,11 @@
-"""Middleware of the core: health check, enforced MFA, extra security headers."""
+"""Middleware of the core: health check, request size limit, enforced MFA, extra security
+headers."""
 
 from allauth.mfa.models import Authenticator
 from allauth.mfa.utils import is_mfa_enabled
 from django.conf import settings
 from django.db import connection
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect
 
 
@@ -28,6 +29,32 @@ class GezondheidMiddleware:
         except Exception:
             return JsonResponse({"status": "database onbereikbaar"}, status=503)
         return JsonResponse({"status": "ok"})
+
+
+class AanvraagLimietMiddleware:
+    """Refuse a request whose body is larger than ``MAX_AANVRAAG_MB`` with 413.
+
+    Decided on the Content-Length header alone, so nothing of the body is read, and
+    before the session and login checks, so an anonymous sender cannot make the server
+    read (or spool to disk) a large upload. A body without a length (chunked) is
+    limited by Caddy in front, and Django's own ``DATA_UPLOAD_MAX_MEMORY_SIZE``.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            lengte = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            return HttpResponse("Ongeldige Content-Length.", status=400, content_type="text/plain")
+        if lengte > settings.MAX_AANVRAAG_MB * 1024 * 1024:
+            return HttpResponse(
+                f"Deze aanvraag is te groot: het maximum is {settings.MAX_AANVRAAG_MB} MB.",
+                status=413,
+                content_type="text/plain; charset=utf-8",
+            )
+        return self.get_response(request)
 
 
 # Pages a logged-in user without an authenticator app may still open: setting it up

@@ -28,6 +28,8 @@ MENU: tuple[Menu, ...] = (
     Menu("Budget", "budget:lijst", permissie="budget.view_budget"),
     Menu("Rapportage", "rapportage:evaluatie", permissie="rapportage.rapporten_opvragen"),
     Menu("Dashboard", "rapportage:dashboard", permissie="rapportage.dashboard_inzien"),
+    Menu("Toegangsaanvragen", "toegangsaanvragen", permissie="stapteam.toegang_bevestigen"),
+    Menu("Toegangslog", "toegangslog", permissie="stapteam.view_toegangslog"),
     Menu("Beheer", "admin:index", permissie="stapteam.view_user"),
     Menu("Mijn account", "mijn_account"),
 )

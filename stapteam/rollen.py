@@ -43,6 +43,7 @@ _COORDINATIE = {
     "clients.add_overdracht",
     "clients.toegangslog_inzien",
     "clients.inzage_exporteren",
+    "stapteam.toegang_bevestigen",
 }
 
 # Permits and the flex budget: the casemanager keeps them for her team's clients; the
@@ -111,7 +112,11 @@ ROL_PERMISSIES: dict[str, frozenset[str]] = {
     Rol.PROCESREGISSEUR: frozenset(
         _ESCALATIES_LEZEN | {"plannen.change_escalatie", "rapportage.dashboard_inzien"}
     ),
-    Rol.BEHEERDER: frozenset(_BEHEER | _VOCABULAIRES | {"stapteam.view_toegangslog"}),
+    # The administrator manages accounts and vocabularies; she sees no client content
+    # and not the access log (who opened which dossier, what was searched).
+    Rol.BEHEERDER: frozenset(_BEHEER | _VOCABULAIRES | {"stapteam.toegang_bevestigen"}),
+    # Oversight (the privacy officer): alone reads the installation-wide access log.
+    Rol.FUNCTIONARIS: frozenset({"stapteam.view_toegangslog"}),
 }
 
 

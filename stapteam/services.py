@@ -7,20 +7,31 @@ an account can only ever be made in one, valid way.
 from collections.abc import Iterable
 
 from allauth.mfa.models import Authenticator
+from django.conf import settings
 from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
 from django.db import models, transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 
 from stapteam.audit import log_systeem
-from stapteam.constants import GEMEENTEROLLEN, TEAMROLLEN, Actie, Rol
+from stapteam.constants import GEMEENTEROLLEN, TEAMROLLEN, AanvraagStatus, Actie, Rol
 from stapteam.models import (
     Gemeente,
     GemeenteToegang,
     Organisatie,
     Team,
     TeamLidmaatschap,
+    Toegangsaanvraag,
     User,
 )
+from stapteam.rollen import ROL_PERMISSIES
+from stapteam.toegang import aanvragen_voor_beoordeling
 
 
 def controleer_toegang(rol: str, teams: Iterable[Team], gemeenten: Iterable[Gemeente]) -> None:
@@ -57,6 +68,77 @@ def _rol_zetten(gebruiker: User, rol: str) -> None:
     gebruiker.__dict__.pop("_rol", None)
 
 
+def huidige_team_ids(gebruiker: User) -> set[int]:
+    """The teams the account is a member of or waits to become one of."""
+    if gebruiker.pk is None:
+        return set()
+    leden = TeamLidmaatschap.objects.filter(user=gebruiker, permission__codename="teamlid")
+    wachtend = Toegangsaanvraag.objects.filter(gebruiker=gebruiker, status=AanvraagStatus.WACHT)
+    return set(leden.values_list("content_object_id", flat=True)) | set(
+        wachtend.values_list("team_id", flat=True)
+    )
+
+
+def controleer_eigen_account(
+    *, gebruiker: User, door: User | None, rol: str, teams: Iterable[Team], gemeenten
+) -> None:
+    """An administrator does not change her own role, teams or municipality grants."""
+    if door is None or gebruiker.pk is None or gebruiker.pk != door.pk:
+        return
+    huidige_gemeenten = set(
+        GemeenteToegang.objects.filter(user=gebruiker).values_list("content_object_id", flat=True)
+    )
+    if (
+        rol != gebruiker.rol
+        or {team.pk for team in teams} != huidige_team_ids(gebruiker)
+        or {gemeente.pk for gemeente in gemeenten} != huidige_gemeenten
+    ):
+        raise ValidationError(
+            "U kunt uw eigen rol, teams en toegang niet wijzigen. Vraag een andere beheerder."
+        )
+
+
+def _zonder_uitbreiding(oude_rol: str | None, nieuwe_rol: str) -> bool:
+    """Whether the new team role can do nothing the old one could not (a step down)."""
+    return oude_rol in TEAMROLLEN and ROL_PERMISSIES[nieuwe_rol] <= ROL_PERMISSIES[oude_rol]
+
+
+def _aanvragen_bijwerken(
+    gebruiker: User, rol: str, teams: set[int], door: User, reden: str
+) -> list[Toegangsaanvraag]:
+    """Make the account's pending requests exactly ``rol`` in each of ``teams``.
+
+    Pending requests for another role or team lapse; a missing one is made and logged.
+    """
+    nieuw = []
+    for aanvraag in Toegangsaanvraag.objects.select_for_update().filter(
+        gebruiker=gebruiker, status=AanvraagStatus.WACHT
+    ):
+        if aanvraag.rol == rol and aanvraag.team_id in teams:
+            teams = teams - {aanvraag.team_id}
+            continue
+        aanvraag.status = AanvraagStatus.VERVALLEN
+        aanvraag.beoordeeld_op = timezone.now()
+        opslaan(aanvraag, door=door)
+    for team in Team.objects.filter(pk__in=teams).order_by("naam"):
+        aanvraag = opslaan(
+            Toegangsaanvraag(
+                gebruiker=gebruiker, team=team, rol=rol, aangevraagd_door=door, reden=reden
+            ),
+            door=door,
+        )
+        log_systeem(
+            actie=Actie.WIJZIGEN,
+            gebruiker=door,
+            obj=aanvraag,
+            team=team,
+            omschrijving=f"{Rol(rol).label} in {team} voor {gebruiker.username} aangevraagd "
+            f"({reden}); wacht op bevestiging",
+        )
+        nieuw.append(aanvraag)
+    return nieuw
+
+
 @transaction.atomic
 def gebruiker_opslaan(
     *,
@@ -74,16 +156,29 @@ def gebruiker_opslaan(
 ) -> User:
     """Create (``gebruiker`` None or unsaved) or change an account with its role and grants.
 
-    A new account without ``wachtwoord`` cannot log in until a password is set (by the
-    administrator, or through the password reset e-mail).
+    ``door`` is the administrator. A team role in a new team, or a wider team role,
+    then takes effect only when the team's coordinator confirms it
+    (``toegangsaanvraag_beoordelen``); until then the request waits and the account is
+    no member. An administrator never sets a password: a new account gets one only
+    through its activation link (``activatielink_versturen``).
+
+    Only the demo seeder and the tests act without ``door`` (None): their accounts get
+    their teams at once and may be given a ``wachtwoord``.
     """
     if rol not in Rol.values:
         raise ValidationError({"rol": f"Onbekende rol '{rol}'."})
+    if wachtwoord is not None and door is not None:
+        raise ValueError("Een beheerder zet geen wachtwoord; de gebruiker doet dat zelf.")
     teams, gemeenten = list(teams), list(gemeenten)
     controleer_toegang(rol, teams, gemeenten)
 
     gebruiker = gebruiker or User()
-    if gebruiker.pk is None and wachtwoord is None:
+    controleer_eigen_account(
+        gebruiker=gebruiker, door=door, rol=rol, teams=teams, gemeenten=gemeenten
+    )
+    nieuw_account = gebruiker.pk is None
+    oude_rol = None if nieuw_account else User.objects.get(pk=gebruiker.pk).rol
+    if nieuw_account and wachtwoord is None:
         gebruiker.set_unusable_password()
     gebruiker.username = gebruikersnaam
     gebruiker.naam = naam
@@ -99,11 +194,91 @@ def gebruiker_opslaan(
     gebruiker.save()
 
     _rol_zetten(gebruiker, rol)
-    _grants_zetten(TeamLidmaatschap, "teamlid", gebruiker, teams, door)
     _grants_zetten(GemeenteToegang, "aggregaten_inzien", gebruiker, gemeenten, door)
+    if door is None:
+        _grants_zetten(TeamLidmaatschap, "teamlid", gebruiker, teams, door)
+    else:
+        gewenst = {team.pk for team in teams}
+        huidige = set(
+            TeamLidmaatschap.objects.filter(
+                user=gebruiker, permission__codename="teamlid"
+            ).values_list("content_object_id", flat=True)
+        )
+        behouden = huidige & gewenst if _zonder_uitbreiding(oude_rol, rol) else set()
+        _grants_zetten(
+            TeamLidmaatschap, "teamlid", gebruiker, Team.objects.filter(pk__in=behouden), door
+        )
+        reden = "nieuw account" if nieuw_account else "rol of team gewijzigd"
+        _aanvragen_bijwerken(gebruiker, rol, gewenst - behouden, door, reden)
     for cache in ("_team_ids", "_gemeente_ids"):
         gebruiker.__dict__.pop(cache, None)
     return gebruiker
+
+
+@transaction.atomic
+def toegangsaanvraag_beoordelen(
+    *, aanvraag: Toegangsaanvraag, bevestigd: bool, door: User
+) -> Toegangsaanvraag:
+    """The coordinator (or, for a team without one, a second administrator) confirms or
+    refuses a team-role request. Confirmed, the account becomes a member of the team."""
+    aanvraag = Toegangsaanvraag.objects.select_for_update().get(pk=aanvraag.pk)
+    if not aanvragen_voor_beoordeling(door).filter(pk=aanvraag.pk).exists():
+        raise ValidationError("U kunt over deze aanvraag niet beslissen.")
+    gebruiker = aanvraag.gebruiker
+    if bevestigd and (gebruiker.rol != aanvraag.rol or not gebruiker.is_active):
+        raise ValidationError(
+            "De rol of status van dit account is intussen gewijzigd; deze aanvraag geldt niet meer."
+        )
+    aanvraag.status = AanvraagStatus.BEVESTIGD if bevestigd else AanvraagStatus.AFGEWEZEN
+    aanvraag.beoordeeld_door = door
+    aanvraag.beoordeeld_op = timezone.now()
+    opslaan(aanvraag, door=door)
+    if bevestigd:
+        lidmaatschap = TeamLidmaatschap(
+            user=gebruiker,
+            permission=Permission.objects.get(
+                codename="teamlid", content_type__app_label="stapteam"
+            ),
+            content_object=aanvraag.team,
+        )
+        lidmaatschap._history_user = door
+        lidmaatschap.save()
+    log_systeem(
+        actie=Actie.WIJZIGEN,
+        gebruiker=door,
+        obj=aanvraag,
+        team=aanvraag.team,
+        omschrijving=f"{aanvraag.get_rol_display()} in {aanvraag.team} voor "
+        f"{gebruiker.username}: {aanvraag.get_status_display().lower()}",
+    )
+    return aanvraag
+
+
+def activatielink_versturen(*, gebruiker: User, basis_url: str) -> None:
+    """E-mail a one-time link where the account holder sets her own password.
+
+    The link holds Django's password-reset token, which is bound to the current password
+    hash: once she has set a password the link no longer works. ``basis_url`` is the
+    site's address (scheme and host). MFA set-up follows at her first login.
+    """
+    if not gebruiker.email:
+        raise ValidationError({"email": "Een e-mailadres is nodig voor de activatielink."})
+    pad = reverse(
+        "account_activeren",
+        kwargs={
+            "uidb64": urlsafe_base64_encode(force_bytes(gebruiker.pk)),
+            "token": default_token_generator.make_token(gebruiker),
+        },
+    )
+    tekst = render_to_string(
+        "stapteam/email/activatie.txt", {"gebruiker": gebruiker, "link": basis_url + pad}
+    )
+    send_mail(
+        subject=f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}Uw account activeren",
+        message=tekst,
+        from_email=None,
+        recipient_list=[gebruiker.email],
+    )
 
 
 TEAM_INSTELLINGEN = frozenset(
@@ -159,8 +334,27 @@ def mfa_resetten(*, gebruiker: User, door: User) -> int:
 
     At the next login the user must set up a new authenticator before anything else.
     Returns the number of authenticators removed; the reset is logged.
+
+    Whoever sets up the new authenticator gets the account's client access only after
+    the team's coordinator confirms that it is her colleague: the team memberships wait
+    for confirmation again (otherwise an administrator could take an account over).
     """
     aantal, _ = Authenticator.objects.filter(user=gebruiker).delete()
+    if gebruiker.rol in TEAMROLLEN:
+        teams = set(
+            TeamLidmaatschap.objects.filter(
+                user=gebruiker, permission__codename="teamlid"
+            ).values_list("content_object_id", flat=True)
+        )
+        _grants_zetten(TeamLidmaatschap, "teamlid", gebruiker, [], door)
+        _aanvragen_bijwerken(
+            gebruiker,
+            gebruiker.rol,
+            teams | huidige_team_ids(gebruiker),
+            door,
+            "tweestapsverificatie gereset",
+        )
+        gebruiker.__dict__.pop("_team_ids", None)
     log_systeem(
         actie=Actie.WIJZIGEN,
         gebruiker=door,

@@ -14,7 +14,15 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 
-from stapteam.models import Gemeente, GemeenteToegang, Team, TeamLidmaatschap, User
+from stapteam.constants import AanvraagStatus, Rol
+from stapteam.models import (
+    Gemeente,
+    GemeenteToegang,
+    Team,
+    TeamLidmaatschap,
+    Toegangsaanvraag,
+    User,
+)
 
 
 def mag(user: User, permissie: str) -> bool:
@@ -102,3 +110,48 @@ def gemeente_ids_van(user: User) -> frozenset[int]:
 
 def gemeenten_van(user: User) -> QuerySet[Gemeente]:
     return Gemeente.objects.filter(pk__in=gemeente_ids_van(user))
+
+
+def teams_met_coordinator() -> QuerySet:
+    """Ids of the teams with at least one active coordinator who is a member."""
+    return TeamLidmaatschap.objects.filter(
+        permission__codename="teamlid",
+        user__groups__name=Rol.COORDINATOR,
+        user__is_active=True,
+    ).values("content_object_id")
+
+
+def aanvragen_voor_beoordeling(user: User) -> QuerySet[Toegangsaanvraag]:
+    """The pending team-role requests this user may confirm or refuse (four eyes).
+
+    The team's coordinator decides for her team; a team without a coordinator gets its
+    first one confirmed by an administrator. Nobody decides on a request about herself
+    or one she made.
+    """
+    if not mag(user, "stapteam.toegang_bevestigen"):
+        return Toegangsaanvraag.objects.none()
+    wachtend = (
+        Toegangsaanvraag.objects.filter(status=AanvraagStatus.WACHT)
+        .exclude(gebruiker=user)
+        .exclude(aangevraagd_door=user)
+        .select_related("gebruiker", "team", "aangevraagd_door")
+    )
+    if user.rol == Rol.COORDINATOR:
+        return wachtend.filter(team_id__in=team_ids_van(user))
+    if user.rol == Rol.BEHEERDER:
+        return wachtend.exclude(team_id__in=teams_met_coordinator())
+    return Toegangsaanvraag.objects.none()
+
+
+def aanvraag_voor_beoordeling(user: User, pk: int) -> Toegangsaanvraag:
+    return get_object_or_404(aanvragen_voor_beoordeling(user), pk=pk)
+
+
+def aanvragen_van_eigen_teams(user: User) -> QuerySet[Toegangsaanvraag]:
+    """Every team-role request about the coordinator's teams, decided or not: what was
+    asked, by whom, and what became of it."""
+    if user.rol != Rol.COORDINATOR:
+        return Toegangsaanvraag.objects.none()
+    return Toegangsaanvraag.objects.filter(team_id__in=team_ids_van(user)).select_related(
+        "gebruiker", "team", "aangevraagd_door", "beoordeeld_door"
+    )

@@ -15,6 +15,18 @@ urlpatterns = [
     path("", views.start, name="start"),
     path("account/", views.mijn_account, name="mijn_account"),
     path("sessie/verlengen/", views.sessie_verlengen, name="sessie_verlengen"),
+    path(
+        "account/activeren/<uidb64>/<token>/",
+        views.AccountActiveren.as_view(),
+        name="account_activeren",
+    ),
+    path("toegangslog/", views.toegangslog, name="toegangslog"),
+    path("toegangsaanvragen/", views.toegangsaanvragen, name="toegangsaanvragen"),
+    path(
+        "toegangsaanvragen/<int:pk>/beoordelen/",
+        views.toegangsaanvraag_beoordelen,
+        name="toegangsaanvraag_beoordelen",
+    ),
     path("clienten/", include("clients.urls")),
     path("vergunningen/", include("vergunningen.urls")),
     path("budget/", include("budget.urls")),

@@ -77,7 +77,14 @@ PAGINAS = [
     Pagina("beheer", lambda s: "/beheer/", {Rol.BEHEERDER: 200}),
     Pagina("beheer gebruikers", lambda s: "/beheer/stapteam/user/", {Rol.BEHEERDER: 200}),
     Pagina("beheer teams", lambda s: "/beheer/stapteam/team/", {Rol.BEHEERDER: 200}),
-    Pagina("beheer toegangslog", lambda s: "/beheer/stapteam/toegangslog/", {Rol.BEHEERDER: 200}),
+    # The access log is not in the admin; only the privacy officer reads it.
+    Pagina("beheer toegangslog", lambda s: "/beheer/stapteam/toegangslog/", {Rol.BEHEERDER: 404}),
+    Pagina("toegangslog", lambda s: reverse("toegangslog"), {Rol.FUNCTIONARIS: 200}),
+    Pagina(
+        "toegangsaanvragen",
+        lambda s: reverse("toegangsaanvragen"),
+        {Rol.COORDINATOR: 200, Rol.BEHEERDER: 200},
+    ),
     # --- the client dossier
     Pagina("clientenlijst", lambda s: reverse("clients:lijst"), TEAMROLLEN | {ANDER_TEAM: 200}),
     Pagina("mijn clienten", lambda s: reverse("clients:mijn"), TEAMROLLEN | {ANDER_TEAM: 200}),
@@ -203,6 +210,11 @@ PAGINAS = [
         "evaluatierapport pdf",
         lambda s: reverse("rapportage:evaluatie") + "?formaat=pdf",
         COORDINATOR,
+    ),
+    Pagina(
+        "dashboard",
+        lambda s: reverse("rapportage:dashboard"),
+        {Rol.GEMEENTE: 200, Rol.PROCESREGISSEUR: 200},
     ),
     Pagina(
         "voortgangsmonitor",

@@ -33,3 +33,7 @@ MINIMUMLEEFTIJD = 18
 SIGNAAL_MAANDEN = 3
 # A permit whose validity ends within this many days is marked on the list.
 VERLOOPT_BINNENKORT_DAGEN = 30
+
+# The organisation the permit list goes to (the municipality's permit desk); her consent
+# must name it, or the coordinator gives a reason (the register of disclosures).
+VERGUNNINGLOKET_ORGANISATIE = "gemeente"

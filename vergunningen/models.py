@@ -15,6 +15,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from clients.models import Client
+from stapteam.avg import AVG
 from stapteam.models.velden import medewerker_veld
 from vergunningen.constants import (
     GENOMEN_BESLUITEN,
@@ -151,6 +152,20 @@ class Vergunning(models.Model):
     )
     geregistreerd_door = medewerker_veld("geregistreerd door")
     aangemaakt_op = models.DateTimeField("vastgelegd op", auto_now_add=True)
+    avg = AVG(
+        wissen=("registratienummer", "weigeringsgrond", "afwijking_reden", "bezwaar_door"),
+        bewaren=(
+            "soort",
+            "aanvraag_op",
+            "peildatum",
+            "besluit",
+            "besluit_op",
+            "geldig_tot",
+            "bezwaar_op",
+            "bezwaar_status",
+            "aangemaakt_op",
+        ),
+    )
     history = HistoricalRecords()
 
     class Meta:

@@ -4,8 +4,7 @@ the "Vergunning" section, the AVG inzage and anonymisation. Registered in
 
 from django.utils import timezone
 
-from clients import anonimisering, dossier, inzage, signalen
-from clients.anonimisering import ANONIEM
+from clients import dossier, inzage, signalen
 from clients.inzage import Sectie
 from stapteam.geschiedenis import wijzigingen
 from stapteam.toegang import mag
@@ -47,7 +46,6 @@ def registreer_alles() -> None:
         )
     )
     inzage.registreer("vergunningen", inzage_vergunningen)
-    anonimisering.registreer("vergunningen", anonimiseer_vergunningen)
 
 
 # --- AVG inzage -----------------------------------------------------------------------
@@ -104,18 +102,6 @@ def inzage_vergunningen(client) -> list[Sectie]:
                 "; ".join(f"{w['veld']}: {w['oud']} → {w['nieuw']}" for w in rij["wijzigingen"]),
             ]
         )
+    sectie.modellen = (Vergunning,)
+    geschiedenis.modellen = (Vergunning.history.model,)
     return [sectie, geschiedenis]
-
-
-# --- Anonymisation ----------------------------------------------------------------------
-
-# Free text and the municipality's number (it identifies her in its register) go; the
-# dates, kinds, answers and decisions stay, because reports count them.
-VRIJE_TEKST = ("registratienummer", "weigeringsgrond", "afwijking_reden", "bezwaar_door")
-
-
-def anonimiseer_vergunningen(client) -> None:
-    for model in (Vergunning, Vergunning.history.model):
-        rijen = model.objects.filter(client_id=client.pk)
-        for veld in VRIJE_TEKST:
-            rijen.exclude(**{veld: ""}).update(**{veld: ANONIEM})

@@ -7,9 +7,10 @@ ervaringsdeskundige). Another team's permit answers 404, exactly like a missing 
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
-from django.http import Http404
+from django.http import Http404, HttpRequest
 
 from clients.toegang import clienten_voor_gebruiker
+from stapteam.audit import gebruiker_van, log_opgehaald
 from stapteam.models import User
 from stapteam.toegang import mag
 from vergunningen.models import Vergunning
@@ -37,9 +38,15 @@ def vergunning_voor_gebruiker(user: User, pk: int) -> Vergunning:
         raise Http404("Vergunning niet gevonden") from None
 
 
-def vergunning_voor_wijziging(user: User, pk: int, permissie: str = WIJZIGEN) -> Vergunning:
+def vergunning_voor_wijziging(
+    wie: User | HttpRequest, pk: int, permissie: str = WIJZIGEN
+) -> Vergunning:
     """The permit for a change: the role must carry ``permissie`` (else 403) and the
-    permit must be of one of the user's clients (else 404)."""
+    permit must be of one of the user's clients (else 404). Given the request, the form
+    page is logged on her access log."""
+    user = gebruiker_van(wie)
     if not mag(user, permissie):
         raise PermissionDenied
-    return vergunning_voor_gebruiker(user, pk)
+    vergunning = vergunning_voor_gebruiker(user, pk)
+    log_opgehaald(wie, obj=vergunning, client=vergunning.client)
+    return vergunning

@@ -4,7 +4,9 @@ permit with its history, and registering an application, its decision and an obj
 import datetime as dt
 import io
 
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -12,17 +14,19 @@ from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from clients import services as client_services
 from clients.models import Client
 from clients.toegang import client_voor_wijziging, clienten_voor_gebruiker
 from clients.views.dossier import dossier_formulier
-from stapteam.audit import log_toegang
+from stapteam.audit import log_per_client, log_toegang
 from stapteam.constants import Actie
 from stapteam.formulieren import verwerk
 from stapteam.geschiedenis import wijzigingen
 from stapteam.models import Team
+from stapteam.spreadsheets import veilige_tekst
 from stapteam.toegang import gekozen_team, mag, vereist
 from vergunningen import services
-from vergunningen.constants import VERLOOPT_BINNENKORT_DAGEN, Soort
+from vergunningen.constants import VERGUNNINGLOKET_ORGANISATIE, VERLOOPT_BINNENKORT_DAGEN, Soort
 from vergunningen.forms import AanvraagForm, BesluitForm, BezwaarForm, LijstFilterForm
 from vergunningen.models import Vergunning
 from vergunningen.selectors import houders, lopende_aanvragen, lopende_bezwaren
@@ -129,18 +133,22 @@ def _werkboek(team: Team, rijen: list[Client], vandaag: dt.date) -> bytes:
     for cel in blad[1]:
         cel.font = Font(bold=True)
     for client in rijen:
+        # Names and numbers are typed by people: none may run as a formula at the desk.
         blad.append(
             [
-                client.vg_registratienummer,
-                client.code,
-                client.roepnaam,
-                client.voornaam,
-                client.achternaam,
-                client.geboortedatum,
-                Soort(client.vg_soort).label,
-                client.vg_besluit_op,
-                client.vg_geldig_tot,
-                "; ".join(s.tekst for s in SIGNAAL.signalen(client, vandaag=vandaag)),
+                veilige_tekst(waarde)
+                for waarde in (
+                    client.vg_registratienummer,
+                    client.code,
+                    client.roepnaam,
+                    client.voornaam,
+                    client.achternaam,
+                    client.geboortedatum,
+                    Soort(client.vg_soort).label,
+                    client.vg_besluit_op,
+                    client.vg_geldig_tot,
+                    "; ".join(s.tekst for s in SIGNAAL.signalen(client, vandaag=vandaag)),
+                )
             ]
         )
     for kolom in ("F", "H", "I"):
@@ -153,6 +161,21 @@ def _werkboek(team: Team, rijen: list[Client], vandaag: dt.date) -> bytes:
     return uitvoer.getvalue()
 
 
+@transaction.atomic
+def _verstrekkingen_vastleggen(request: HttpRequest, rijen: list[Client]) -> None:
+    """One disclosure per holder; all of them, or (one not covered and no reason) none."""
+    reden = request.POST.get("reden_zonder_toestemming", "")
+    for client in rijen:
+        client_services.verstrekking_vastleggen(
+            client=client,
+            organisatie_code=VERGUNNINGLOKET_ORGANISATIE,
+            wat="Vergunningenlijst: naam, geboortedatum, registratienummer, soort en geldigheid",
+            waarom="Registratie tippelzone bij het vergunningenloket van de gemeente",
+            door=request.user,
+            reden_zonder_toestemming=reden,
+        )
+
+
 @vereist(EXPORTEREN)
 def exporteren(request: HttpRequest) -> HttpResponse:
     """GET explains what the export holds; POST makes the XLSX (and logs it)."""
@@ -161,12 +184,27 @@ def exporteren(request: HttpRequest) -> HttpResponse:
     if request.method != "POST":
         return render(request, "vergunningen/exporteren.html", {"team": team, "teams": teams})
     rijen = list(_houders(request, team, vandaag))
+    try:
+        _verstrekkingen_vastleggen(request, rijen)
+    except ValidationError as fout:
+        return render(
+            request,
+            "vergunningen/exporteren.html",
+            {"team": team, "teams": teams, "fouten": fout.messages},
+        )
     inhoud = _werkboek(team, rijen, vandaag)
     log_toegang(
         request,
         actie=Actie.EXPORTEREN,
         team=team,
         omschrijving=f"Actuele vergunningenlijst {team.code} geëxporteerd ({len(rijen)} houders)",
+    )
+    log_per_client(
+        request,
+        actie=Actie.EXPORTEREN,
+        clienten=rijen,
+        team=team,
+        omschrijving="Opgenomen in de vergunningenlijst voor het vergunningenloket",
     )
     antwoord = HttpResponse(
         inhoud,
@@ -218,7 +256,7 @@ def _leeftijdsuitleg(client: Client) -> str:
 
 @vereist(AANVRAGEN)
 def aanvraag_nieuw(request: HttpRequest, client_pk: int) -> HttpResponse:
-    client = client_voor_wijziging(request.user, client_pk, AANVRAGEN)
+    client = client_voor_wijziging(request, client_pk, AANVRAGEN)
     form = AanvraagForm(
         request.POST or None,
         peildatum=client.team.vergunning_peildatum,
@@ -242,7 +280,7 @@ def aanvraag_nieuw(request: HttpRequest, client_pk: int) -> HttpResponse:
 
 @vereist(WIJZIGEN)
 def aanvraag_wijzigen(request: HttpRequest, pk: int) -> HttpResponse:
-    vergunning = vergunning_voor_wijziging(request.user, pk)
+    vergunning = vergunning_voor_wijziging(request, pk)
     client = vergunning.client
     beginwaarden = {
         "aanvraag_op": vergunning.aanvraag_op,
@@ -275,7 +313,7 @@ def aanvraag_wijzigen(request: HttpRequest, pk: int) -> HttpResponse:
 
 @vereist(WIJZIGEN)
 def besluit(request: HttpRequest, pk: int) -> HttpResponse:
-    vergunning = vergunning_voor_wijziging(request.user, pk)
+    vergunning = vergunning_voor_wijziging(request, pk)
     beginwaarden = (
         {
             veld: getattr(vergunning, veld)
@@ -321,7 +359,7 @@ def besluit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @vereist(WIJZIGEN)
 def bezwaar(request: HttpRequest, pk: int) -> HttpResponse:
-    vergunning = vergunning_voor_wijziging(request.user, pk)
+    vergunning = vergunning_voor_wijziging(request, pk)
     beginwaarden = (
         {
             "bezwaar_op": vergunning.bezwaar_op,

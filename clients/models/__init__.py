@@ -1,4 +1,4 @@
-"""The client dossier: the client, her dated situation, consent and handovers."""
+"""The client dossier: the client, her dated situation, consent, handovers and disclosures."""
 
 from .client import Client
 from .contact import Contact
@@ -6,6 +6,7 @@ from .overdracht import Overdracht
 from .situatie import Situatie
 from .toegang import ClientToegang
 from .toestemming import Toestemming, toestemming_status
+from .verstrekking import Verstrekking
 
 __all__ = [
     "Client",
@@ -14,5 +15,6 @@ __all__ = [
     "Overdracht",
     "Situatie",
     "Toestemming",
+    "Verstrekking",
     "toestemming_status",
 ]

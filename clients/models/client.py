@@ -8,6 +8,7 @@ from simple_history.models import HistoricalRecords
 
 from clients.constants import Geslacht, Status, UitstroomReden
 from clients.validators import valideer_bsn
+from stapteam.avg import AVG
 from stapteam.models import Team
 
 
@@ -83,6 +84,28 @@ class Client(models.Model):
     aangemaakt_op = models.DateTimeField("aangemaakt op", auto_now_add=True)
     geanonimiseerd_op = models.DateTimeField(
         "geanonimiseerd op", null=True, blank=True, editable=False
+    )
+    avg = AVG(
+        wissen=(
+            "roepnaam",
+            "voornaam",
+            "achternaam",
+            "geboortedatum",
+            "bsn",
+            "telefoon",
+            "postadres",
+            "is_briefadres",
+        ),
+        bewaren=(
+            "code",
+            "geslacht",
+            "in_beeld_sinds",
+            "status",
+            "uitstroom_datum",
+            "uitstroom_reden",
+            "aangemaakt_op",
+            "geanonimiseerd_op",
+        ),
     )
     history = HistoricalRecords()
 

@@ -10,6 +10,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from clients.constants import GEREALISEERD, ContactSoort, Levensdomein, Locatie
+from stapteam.avg import AVG
 
 from .client import Client
 
@@ -62,6 +63,10 @@ class Contact(models.Model):
         help_text="Niet zichtbaar voor de ervaringsdeskundige.",
     )
     aangemaakt_op = models.DateTimeField("vastgelegd op", auto_now_add=True)
+    avg = AVG(
+        wissen=("notitie",),
+        bewaren=("tijdstip", "soort", "locatie", "levensdomeinen", "aangemaakt_op"),
+    )
     history = HistoricalRecords(m2m_fields=[ook_aanwezig])
 
     objects = ContactQuerySet.as_manager()

@@ -5,6 +5,7 @@ from django.db import models
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from stapteam.avg import AVG
 from stapteam.models.velden import medewerker_veld
 
 from .client import Client
@@ -31,6 +32,7 @@ class Overdracht(models.Model):
     tijdstip = models.DateTimeField("tijdstip", default=timezone.now)
     notitie = models.TextField("overdrachtsnotitie", blank=True)
     door = medewerker_veld("door")
+    avg = AVG(wissen=("notitie",), bewaren=("tijdstip",))
     history = HistoricalRecords()
 
     class Meta:

@@ -11,6 +11,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from clients.constants import KENMERK_WAARDEN, Kenmerk
+from stapteam.avg import AVG
 from stapteam.models.velden import medewerker_veld
 
 from .client import Client
@@ -25,6 +26,7 @@ class Situatie(models.Model):
     datum = models.DateField("vanaf", help_text="Vanaf welke datum dit geldt.")
     geregistreerd_door = medewerker_veld("geregistreerd door")
     geregistreerd_op = models.DateTimeField("geregistreerd op", auto_now=True)
+    avg = AVG(bewaren=("kenmerk", "waarde", "datum", "geregistreerd_op"))
     history = HistoricalRecords()
 
     class Meta:

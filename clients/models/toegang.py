@@ -4,6 +4,8 @@ from django.db import models
 from guardian.models import UserObjectPermissionBase
 from simple_history.models import HistoricalRecords
 
+from stapteam.avg import AVG
+
 from .client import Client
 
 
@@ -11,6 +13,7 @@ class ClientToegang(UserObjectPermissionBase):
     """A grant on one client, with a real foreign key so access queries can join on it."""
 
     content_object = models.ForeignKey(Client, on_delete=models.CASCADE)
+    avg = AVG()
     history = HistoricalRecords()
 
     class Meta(UserObjectPermissionBase.Meta):

@@ -8,6 +8,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from clients.constants import TOESTEMMING_WAARSCHUWING_DAGEN, ToestemmingStatus
+from stapteam.avg import AVG
 from stapteam.bestanden import soort_van
 from stapteam.models import Organisatie
 from stapteam.models.velden import medewerker_veld
@@ -59,6 +60,17 @@ class Toestemming(models.Model):
     gecontroleerd_door = medewerker_veld("gecontroleerd door")
     gecontroleerd_op = models.DateField("gecontroleerd op", null=True, blank=True)
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
+    avg = AVG(
+        wissen=("scan",),
+        bewaren=(
+            "ondertekend_op",
+            "versie",
+            "geldig_tot",
+            "ingetrokken_op",
+            "gecontroleerd_op",
+            "aangemaakt_op",
+        ),
+    )
     history = HistoricalRecords(m2m_fields=[partijen])
 
     class Meta:

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 
 from clients.forms import PeriodeForm
 from clients.inzage import inzage_zip
+from clients.services import verstrekking_vastleggen
 from clients.toegang import client_voor_wijziging
 from clients.views.dossier import dossier_url
 from stapteam.audit import log_toegang
@@ -30,6 +31,7 @@ def toegangslog(request: HttpRequest, pk: int) -> HttpResponse:
     )
     form = PeriodeForm(request.GET or None)
     regels = Toegangslog.objects.filter(client_id=client.pk).select_related("gebruiker")
+    verstrekkingen = client.verstrekkingen.select_related("ontvanger", "door", "toestemming")
     if form.is_valid():
         if form.cleaned_data.get("van"):
             regels = regels.filter(tijdstip__date__gte=form.cleaned_data["van"])
@@ -45,6 +47,7 @@ def toegangslog(request: HttpRequest, pk: int) -> HttpResponse:
             "client": client,
             "form": form,
             "pagina": pagina,
+            "verstrekkingen": verstrekkingen,
             "querystring": zonder_pagina.urlencode(),
             "terug": dossier_url(client),
         },
@@ -54,7 +57,7 @@ def toegangslog(request: HttpRequest, pk: int) -> HttpResponse:
 @vereist("clients.inzage_exporteren")
 def inzage(request: HttpRequest, pk: int) -> HttpResponse:
     """GET explains what the export holds; POST makes and downloads it (and logs it)."""
-    client = client_voor_wijziging(request.user, pk, "clients.inzage_exporteren")
+    client = client_voor_wijziging(request, pk, "clients.inzage_exporteren")
     return render(request, "clients/inzage_bevestigen.html", {"client": client})
 
 
@@ -62,6 +65,14 @@ def inzage(request: HttpRequest, pk: int) -> HttpResponse:
 @vereist("clients.inzage_exporteren")
 def inzage_downloaden(request: HttpRequest, pk: int) -> HttpResponse:
     client = client_voor_wijziging(request.user, pk, "clients.inzage_exporteren")
+    # Registered first, so the export itself is in the register it contains.
+    verstrekking_vastleggen(
+        client=client,
+        organisatie_code=None,
+        wat="Inzage-export: alle gegevens, hun geschiedenis, toegangslog en verstrekkingen",
+        waarom="Haar recht op inzage (AVG artikel 15)",
+        door=request.user,
+    )
     inhoud = inzage_zip(client)
     log_toegang(
         request,

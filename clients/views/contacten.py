@@ -45,7 +45,7 @@ def _laatste_locatie(user) -> str:
 
 @vereist("clients.add_contact")
 def contact_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
-    client = client_voor_wijziging(request.user, pk, "clients.add_contact")
+    client = client_voor_wijziging(request, pk, "clients.add_contact")
     vertrouwelijk = mag(request.user, "clients.vertrouwelijk_inzien")
     form = ContactForm(
         request.POST or None,
@@ -136,7 +136,7 @@ def contacten(request: HttpRequest, pk: int) -> HttpResponse:
 
 @vereist("clients.add_contact")
 def contact_corrigeren(request: HttpRequest, pk: int, contact_pk: int) -> HttpResponse:
-    client = client_voor_wijziging(request.user, pk, "clients.add_contact")
+    client = client_voor_wijziging(request, pk, "clients.add_contact")
     contact = get_object_or_404(
         zichtbare_contacten(request.user).filter(client=client), pk=contact_pk
     )

@@ -175,7 +175,7 @@ def client_nieuw(request: HttpRequest) -> HttpResponse:
 
 @vereist("clients.change_client")
 def client_wijzigen(request: HttpRequest, pk: int) -> HttpResponse:
-    client = client_voor_wijziging(request.user, pk)
+    client = client_voor_wijziging(request, pk)
     form = ClientForm(request.POST or None, instance=client, teams=[client.team], nieuw=False)
     klaar = verwerk(
         request,
@@ -193,7 +193,7 @@ def client_wijzigen(request: HttpRequest, pk: int) -> HttpResponse:
 def situatie_wijzigen(request: HttpRequest, pk: int, kenmerk: str) -> HttpResponse:
     if kenmerk not in KENMERK_WAARDEN:
         raise Http404("Onbekend kenmerk")
-    client = client_voor_wijziging(request.user, pk, "clients.add_situatie")
+    client = client_voor_wijziging(request, pk, "clients.add_situatie")
     kenmerk = Kenmerk(kenmerk)
     form = SituatieForm(request.POST or None, kenmerk=kenmerk)
     klaar = verwerk(

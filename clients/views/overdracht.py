@@ -10,13 +10,15 @@ from clients import services
 from clients.forms import CaseloadOverdrachtForm, OverdrachtForm
 from clients.toegang import client_voor_wijziging
 from clients.views.dossier import dossier_formulier, dossier_url
+from stapteam.audit import log_per_client
+from stapteam.constants import Actie
 from stapteam.formulieren import verwerk, zet_fouten
 from stapteam.toegang import gekozen_team, vereist
 
 
 @vereist("clients.add_overdracht")
 def client_overdragen(request: HttpRequest, pk: int) -> HttpResponse:
-    client = client_voor_wijziging(request.user, pk, "clients.add_overdracht")
+    client = client_voor_wijziging(request, pk, "clients.add_overdracht")
     form = OverdrachtForm(request.POST or None, team=client.team, behalve=client.casemanager)
     klaar = verwerk(
         request,
@@ -44,6 +46,13 @@ def caseload_overdragen(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         betreft = list(services.lopende_caseload(team, data["van"]).order_by("roepnaam"))
+        log_per_client(
+            request,
+            actie=Actie.INZIEN,
+            clienten=betreft,
+            team=team,
+            omschrijving=f"Getoond bij het overdragen van de caseload van {data['van']}",
+        )
         if data["bevestigd"]:
             try:
                 aantal = services.caseload_overdragen(

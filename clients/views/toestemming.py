@@ -25,7 +25,7 @@ def _formulierpagina(request, client, form, titel):
 
 @vereist("clients.add_toestemming")
 def toestemming_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
-    client = client_voor_wijziging(request.user, pk, "clients.add_toestemming")
+    client = client_voor_wijziging(request, pk, "clients.add_toestemming")
     form = ToestemmingForm(request.POST or None, request.FILES or None)
     klaar = verwerk(
         request,
@@ -41,7 +41,7 @@ def toestemming_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
 
 @vereist("clients.change_toestemming")
 def toestemming_wijzigen(request: HttpRequest, pk: int, toestemming_pk: int) -> HttpResponse:
-    client = client_voor_wijziging(request.user, pk, "clients.change_toestemming")
+    client = client_voor_wijziging(request, pk, "clients.change_toestemming")
     toestemming = get_object_or_404(client.toestemmingen, pk=toestemming_pk)
     form = ToestemmingForm(
         request.POST or None, request.FILES or None, instance=toestemming, nieuw=False
@@ -63,7 +63,7 @@ def toestemming_wijzigen(request: HttpRequest, pk: int, toestemming_pk: int) -> 
 @require_POST
 @vereist("clients.change_toestemming")
 def toestemming_controleren(request: HttpRequest, pk: int, toestemming_pk: int) -> HttpResponse:
-    client = client_voor_wijziging(request.user, pk, "clients.change_toestemming")
+    client = client_voor_wijziging(request, pk, "clients.change_toestemming")
     toestemming = get_object_or_404(client.toestemmingen, pk=toestemming_pk)
     try:
         services.toestemming_controleren(toestemming=toestemming, door=request.user)

@@ -7,6 +7,7 @@ from simple_history.models import HistoricalRecords
 
 from clients.models import Client
 from plannen.constants import EscalatieStatus
+from stapteam.avg import AVG
 from stapteam.models.velden import medewerker_veld
 
 
@@ -44,6 +45,10 @@ class Escalatie(models.Model):
         help_text="Door de coördinator toegestaan zonder toestemming die het ZVH dekt.",
     )
     reden_zonder_toestemming = models.TextField("reden zonder toestemming", blank=True)
+    avg = AVG(
+        wissen=("reden", "verzoek", "uitkomst", "reden_zonder_toestemming"),
+        bewaren=("aangevraagd_op", "status", "afgerond_op"),
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -74,6 +79,7 @@ class Voortgang(models.Model):
     tijdstip = models.DateTimeField("tijdstip", default=timezone.now)
     tekst = models.TextField("voortgang")
     door = medewerker_veld("door")
+    avg = AVG(wissen=("tekst",), bewaren=("tijdstip",))
     history = HistoricalRecords()
 
     class Meta:

@@ -8,6 +8,7 @@ from simple_history.models import HistoricalRecords
 from clients.constants import Levensdomein
 from clients.models import Client
 from plannen.constants import KnelpuntCategorie, KnelpuntStatus
+from stapteam.avg import AVG
 from stapteam.models.velden import medewerker_veld
 
 
@@ -24,6 +25,10 @@ class Knelpunt(models.Model):
     )
     opgelost_op = models.DateField("opgelost op", null=True, blank=True)
     geregistreerd_door = medewerker_veld("geregistreerd door")
+    avg = AVG(
+        wissen=("omschrijving",),
+        bewaren=("datum", "levensdomein", "categorie", "status", "opgelost_op"),
+    )
     history = HistoricalRecords()
 
     class Meta:

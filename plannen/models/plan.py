@@ -8,6 +8,7 @@ from simple_history.models import HistoricalRecords
 from clients.constants import Levensdomein
 from clients.models import Client
 from plannen.constants import ActiepuntStatus, DoelStatus, Methodiek, PlanStatus, Wie
+from stapteam.avg import AVG
 from stapteam.models.velden import medewerker_veld
 
 
@@ -32,6 +33,10 @@ class Plan(models.Model):
     methodieken = models.JSONField("methodieken", default=list, blank=True)
     toelichting = models.TextField("toelichting", blank=True)
     opgesteld_door = medewerker_veld("opgesteld door")
+    avg = AVG(
+        wissen=("toelichting",),
+        bewaren=("opgesteld_op", "status", "evaluatie_op", "afgesloten_op", "methodieken"),
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -96,6 +101,7 @@ class Doel(models.Model):
         "status", max_length=20, choices=DoelStatus.choices, default=DoelStatus.OPEN
     )
     gesteld_op = models.DateField("gesteld op", default=timezone.localdate)
+    avg = AVG(wissen=("omschrijving",), bewaren=("levensdomein", "status", "gesteld_op"))
     history = HistoricalRecords()
 
     class Meta:
@@ -126,6 +132,7 @@ class Actiepunt(models.Model):
     status = models.CharField(
         "status", max_length=20, choices=ActiepuntStatus.choices, default=ActiepuntStatus.OPEN
     )
+    avg = AVG(wissen=("omschrijving",), bewaren=("wie", "uiterlijk_op", "status"))
     history = HistoricalRecords()
 
     class Meta:

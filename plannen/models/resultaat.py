@@ -7,6 +7,7 @@ from simple_history.models import HistoricalRecords
 
 from clients.models import Client
 from plannen.constants import ResultaatGroep
+from stapteam.avg import AVG
 from stapteam.models.velden import medewerker_veld
 
 
@@ -41,6 +42,7 @@ class Resultaat(models.Model):
     )
     toelichting = models.TextField("toelichting", blank=True)
     geregistreerd_door = medewerker_veld("geregistreerd door")
+    avg = AVG(wissen=("toelichting",), bewaren=("datum",))
     history = HistoricalRecords()
 
     class Meta:

@@ -8,6 +8,7 @@ from simple_history.models import HistoricalRecords
 
 from clients.models import Client
 from plannen.constants import ZRM_VERSIE, ZRMDomein, ZRMNiveau
+from stapteam.avg import AVG
 from stapteam.models.velden import medewerker_veld
 
 SCORE_MELDING = "Een ZRM-score is 1, 2, 3, 4 of 5 (of leeg)."
@@ -49,6 +50,7 @@ class ZRMMeting(models.Model):
     maatschappelijke_participatie = _score(ZRMDomein.MAATSCHAPPELIJKE_PARTICIPATIE)
     justitie = _score(ZRMDomein.JUSTITIE)
 
+    avg = AVG(wissen=("toelichting",), bewaren=("datum", "versie"))
     history = HistoricalRecords()
 
     class Meta:

@@ -34,7 +34,7 @@ def escalatie_url(escalatie) -> str:
 
 @vereist("plannen.add_escalatie")
 def escalatie_nieuw(request: HttpRequest, client_pk: int) -> HttpResponse:
-    client = client_voor_wijziging(request.user, client_pk, "plannen.add_escalatie")
+    client = client_voor_wijziging(request, client_pk, "plannen.add_escalatie")
     gedekt = toestemming_dekt(client, ESCALATIE_ORGANISATIE, op=timezone.localdate())
     if not gedekt and not mag(request.user, "plannen.zonder_toestemming"):
         return render(request, "plannen/escalatie_geen_toestemming.html", {"client": client})

@@ -26,7 +26,7 @@ def _plan_van(client, plan_pk) -> Plan:
 
 @vereist("plannen.add_plan")
 def plan_nieuw(request: HttpRequest, client_pk: int) -> HttpResponse:
-    client = client_voor_wijziging(request.user, client_pk, "plannen.add_plan")
+    client = client_voor_wijziging(request, client_pk, "plannen.add_plan")
     form = PlanForm(request.POST or None, initial={"opgesteld_op": timezone.localdate()})
     klaar = verwerk(
         request,
@@ -81,7 +81,7 @@ def plan_afdrukken(request: HttpRequest, client_pk: int, plan_pk: int) -> HttpRe
 
 @vereist("plannen.change_plan")
 def plan_wijzigen(request: HttpRequest, client_pk: int, plan_pk: int) -> HttpResponse:
-    client = client_voor_wijziging(request.user, client_pk, "plannen.change_plan")
+    client = client_voor_wijziging(request, client_pk, "plannen.change_plan")
     plan = _plan_van(client, plan_pk)
     form = PlanForm(request.POST or None, instance=plan)
     klaar = verwerk(
@@ -102,7 +102,7 @@ def plan_wijzigen(request: HttpRequest, client_pk: int, plan_pk: int) -> HttpRes
 
 @vereist("plannen.add_doel")
 def doel_nieuw(request: HttpRequest, client_pk: int, plan_pk: int) -> HttpResponse:
-    client = client_voor_wijziging(request.user, client_pk, "plannen.add_doel")
+    client = client_voor_wijziging(request, client_pk, "plannen.add_doel")
     plan = _plan_van(client, plan_pk)
     form = DoelForm(request.POST or None, initial={"gesteld_op": timezone.localdate()})
     klaar = verwerk(
@@ -123,7 +123,7 @@ def doel_nieuw(request: HttpRequest, client_pk: int, plan_pk: int) -> HttpRespon
 
 @vereist("plannen.change_doel")
 def doel_wijzigen(request: HttpRequest, client_pk: int, doel_pk: int) -> HttpResponse:
-    client = client_voor_wijziging(request.user, client_pk, "plannen.change_doel")
+    client = client_voor_wijziging(request, client_pk, "plannen.change_doel")
     doel = get_object_or_404(Doel.objects.filter(client=client), pk=doel_pk)
     terug = plan_url(doel.plan) if doel.plan_id else reverse("clients:dossier", args=[client.pk])
     form = DoelForm(request.POST or None, instance=doel)
@@ -141,7 +141,7 @@ def doel_wijzigen(request: HttpRequest, client_pk: int, doel_pk: int) -> HttpRes
 
 @vereist("plannen.add_actiepunt")
 def actiepunt_nieuw(request: HttpRequest, client_pk: int, doel_pk: int) -> HttpResponse:
-    client = client_voor_wijziging(request.user, client_pk, "plannen.add_actiepunt")
+    client = client_voor_wijziging(request, client_pk, "plannen.add_actiepunt")
     doel = get_object_or_404(Doel.objects.filter(client=client, plan__isnull=False), pk=doel_pk)
     form = ActiepuntForm(request.POST or None)
     klaar = verwerk(
@@ -162,7 +162,7 @@ def actiepunt_nieuw(request: HttpRequest, client_pk: int, doel_pk: int) -> HttpR
 
 @vereist("plannen.change_actiepunt")
 def actiepunt_wijzigen(request: HttpRequest, client_pk: int, actiepunt_pk: int) -> HttpResponse:
-    client = client_voor_wijziging(request.user, client_pk, "plannen.change_actiepunt")
+    client = client_voor_wijziging(request, client_pk, "plannen.change_actiepunt")
     actiepunt = get_object_or_404(
         Actiepunt.objects.filter(doel__client=client, doel__plan__isnull=False).select_related(
             "doel__plan"

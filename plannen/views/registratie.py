@@ -15,7 +15,7 @@ from stapteam.toegang import vereist
 
 @vereist("plannen.add_resultaat")
 def resultaat_nieuw(request: HttpRequest, client_pk: int) -> HttpResponse:
-    client = client_voor_wijziging(request.user, client_pk, "plannen.add_resultaat")
+    client = client_voor_wijziging(request, client_pk, "plannen.add_resultaat")
     form = ResultaatForm(request.POST or None, initial={"datum": timezone.localdate()})
     klaar = verwerk(
         request,
@@ -31,7 +31,7 @@ def resultaat_nieuw(request: HttpRequest, client_pk: int) -> HttpResponse:
 
 @vereist("plannen.add_knelpunt")
 def knelpunt_nieuw(request: HttpRequest, client_pk: int) -> HttpResponse:
-    client = client_voor_wijziging(request.user, client_pk, "plannen.add_knelpunt")
+    client = client_voor_wijziging(request, client_pk, "plannen.add_knelpunt")
     form = KnelpuntForm(request.POST or None, initial={"datum": timezone.localdate()})
     klaar = verwerk(
         request,
@@ -52,7 +52,7 @@ def knelpunt_nieuw(request: HttpRequest, client_pk: int) -> HttpResponse:
 
 @vereist("plannen.change_knelpunt")
 def knelpunt_wijzigen(request: HttpRequest, client_pk: int, knelpunt_pk: int) -> HttpResponse:
-    client = client_voor_wijziging(request.user, client_pk, "plannen.change_knelpunt")
+    client = client_voor_wijziging(request, client_pk, "plannen.change_knelpunt")
     knelpunt = get_object_or_404(Knelpunt.objects.filter(client=client), pk=knelpunt_pk)
     form = KnelpuntForm(request.POST or None, instance=knelpunt, nieuw=False)
     klaar = verwerk(

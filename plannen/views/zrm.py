@@ -5,13 +5,14 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
-from clients.toegang import client_voor_gebruiker, client_voor_wijziging
+from clients.toegang import client_voor_gebruiker, client_voor_wijziging, volledig_dossier
 from clients.views.dossier import dossier_url
 from plannen import services
-from plannen.constants import ZRM_VERSIE, ZRMDomein
+from plannen.constants import ZRM_VERSIE
 from plannen.forms import ZRMForm
 from plannen.models import ZRMAnker, ZRMMeting
 from plannen.selectors import zrm_grafiek, zrm_vergelijking
+from plannen.toegang import zrm_domeinen
 from stapteam.audit import log_toegang
 from stapteam.constants import Actie
 from stapteam.formulieren import verwerk
@@ -20,7 +21,7 @@ from stapteam.toegang import mag, vereist
 
 @vereist("plannen.add_zrmmeting")
 def zrm_nieuw(request: HttpRequest, client_pk: int) -> HttpResponse:
-    client = client_voor_wijziging(request.user, client_pk, "plannen.add_zrmmeting")
+    client = client_voor_wijziging(request, client_pk, "plannen.add_zrmmeting")
     ankers = {
         (anker.domein, anker.niveau): anker.tekst
         for anker in ZRMAnker.objects.filter(versie=ZRM_VERSIE)
@@ -51,6 +52,7 @@ def zrm_overzicht(request: HttpRequest, client_pk: int) -> HttpResponse:
     client = client_voor_gebruiker(request.user, client_pk)
     metingen = list(ZRMMeting.objects.filter(client=client).select_related("afgenomen_door"))
     eerste, laatste = (metingen[-1], metingen[0]) if metingen else (None, None)
+    domeinen = zrm_domeinen(volledig_dossier(request.user))
     log_toegang(
         request, actie=Actie.INZIEN, obj=client, client=client, omschrijving="ZRM-metingen ingezien"
     )
@@ -62,10 +64,10 @@ def zrm_overzicht(request: HttpRequest, client_pk: int) -> HttpResponse:
             "metingen": metingen,
             "verloop": [
                 {"label": domein.label, "scores": [getattr(m, domein.value) for m in metingen]}
-                for domein in ZRMDomein
+                for domein in domeinen
             ],
-            "grafiek": zrm_grafiek(eerste, laatste),
-            "vergelijking": zrm_vergelijking(eerste, laatste),
+            "grafiek": zrm_grafiek(eerste, laatste, domeinen),
+            "vergelijking": zrm_vergelijking(eerste, laatste, domeinen),
             "mag_meten": mag(request.user, "plannen.add_zrmmeting"),
             "nieuw_url": reverse("plannen:zrm_nieuw", args=[client.pk]),
         },

@@ -17,7 +17,7 @@ from rapportage.demo.tijdlijn import Tijdlijn
 from stapteam.demo import DemoContext
 from stapteam.models import Organisatie
 
-PARTIJEN = ["iriszorg", "leger_des_heils", "ggd", "zvh", "huisarts"]
+PARTIJEN = ["iriszorg", "leger_des_heils", "ggd", "zvh", "huisarts", "gemeente"]
 
 TEAMS = [
     # team, cast, casemanagers, coordinator, peer worker, procesregisseur, flex budget,

@@ -2,6 +2,7 @@
 
 from .gebruikers import User, weergavenaam
 from .organisaties import Gemeente, GemeenteToegang, Organisatie, Team, TeamLidmaatschap
+from .toegangsaanvragen import Toegangsaanvraag
 from .toegangslog import Toegangslog
 
 __all__ = [
@@ -10,6 +11,7 @@ __all__ = [
     "Organisatie",
     "Team",
     "TeamLidmaatschap",
+    "Toegangsaanvraag",
     "Toegangslog",
     "User",
     "weergavenaam",

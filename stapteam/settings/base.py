@@ -47,6 +47,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # Answers the container's health check before host validation and SSL redirects.
     "stapteam.middleware.GezondheidMiddleware",
+    # Refuses an oversized body before anything reads it (sessions, CSRF, login).
+    "stapteam.middleware.AanvraagLimietMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -239,6 +241,10 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 MAX_UPLOAD_MB = omgeving.geheel_getal("MAX_UPLOAD_MB", 10)
+# A request body larger than this is refused with 413 before it is read, before the
+# login check (``stapteam.middleware.AanvraagLimietMiddleware``); Caddy has the same
+# limit in front (docker/Caddyfile). One upload plus room for the form's other fields.
+MAX_AANVRAAG_MB = omgeving.geheel_getal("MAX_AANVRAAG_MB", MAX_UPLOAD_MB + 2)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_PERMISSIONS = 0o600
 FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700

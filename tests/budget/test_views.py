@@ -311,8 +311,14 @@ class TestDossierEnPaginas:
 
 def test_budgetpagina_vast_aantal_queries(team, client, tel_queries, coordinator, lopend):
     casemanager = UserFactory(rol=Rol.CASEMANAGER, team=team)
+    # With a client: the page logs on the access log of each client with a spend in it.
     services.uitgave_registreren(
-        budget=lopend, datum=VANDAAG, bedrag=Decimal("5"), categorie="voeding", door=casemanager
+        budget=lopend,
+        datum=VANDAAG,
+        bedrag=Decimal("5"),
+        categorie="voeding",
+        client=ClientFactory(team=team),
+        door=casemanager,
     )
     client.force_login(coordinator)
     adres = reverse("budget:budget", args=[lopend.pk])

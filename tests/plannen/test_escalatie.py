@@ -56,7 +56,10 @@ class TestToestemming:
         assert escalatie.zonder_toestemming
         assert escalatie.history.first().history_user == coordinator
         regel = Toegangslog.objects.get(actie=Actie.WIJZIGEN, client_id=kim.pk)
-        assert "Acuut gevaar" in regel.omschrijving
+        # Who and when, never the reason itself: that stays in the escalation.
+        assert "zonder toestemming" in regel.omschrijving
+        assert "Acuut gevaar" not in regel.omschrijving
+        assert escalatie.reden_zonder_toestemming == "Acuut gevaar"
         assert regel.gebruiker == coordinator
 
     def test_alleen_een_procesregisseur_van_de_gemeente(self, kim, coordinator, toestemming_zvh):

@@ -3,8 +3,8 @@
 import pytest
 from allauth.mfa.models import Authenticator
 
-from stapteam.constants import Actie, Rol
-from stapteam.models import Toegangslog, User
+from stapteam.constants import AanvraagStatus, Actie, Rol
+from stapteam.models import Toegangsaanvraag, Toegangslog, User
 from stapteam.toegang import gemeenten_van, teams_van
 from tests.factories import UserFactory
 
@@ -23,8 +23,6 @@ def nieuw_account(**meer):
         "email": "nieuw@example.org",
         "rol": Rol.CASEMANAGER,
         "is_active": "on",
-        "wachtwoord1": "",
-        "wachtwoord2": "",
         **meer,
     }
 
@@ -34,8 +32,15 @@ def test_account_aanmaken_met_rol_en_team(beheerder, team):
     assert antwoord.status_code == 302, antwoord.content.decode()[:500]
     user = User.objects.get(username="nieuwe.casemanager")
     assert user.rol == Rol.CASEMANAGER
-    assert list(teams_van(user)) == [team]
-    assert not user.has_usable_password()  # sets it herself through "wachtwoord vergeten"
+    # The team waits for its coordinator's confirmation (four eyes).
+    assert list(teams_van(user)) == []
+    aanvraag = Toegangsaanvraag.objects.get(gebruiker=user)
+    assert (aanvraag.team, aanvraag.rol, aanvraag.status) == (
+        team,
+        Rol.CASEMANAGER,
+        AanvraagStatus.WACHT,
+    )
+    assert not user.has_usable_password()  # she sets it herself through the activation link
     assert not user.is_staff
     assert user.history.first().history_user.rol == Rol.BEHEERDER
 

@@ -125,3 +125,34 @@ def test_productie_check_deploy_is_schoon():
         REDIS_URL=REDIS,
     )
     assert uitkomst.returncode == 0, uitkomst.stderr
+
+
+def test_te_grote_anonieme_post_krijgt_413_voor_het_lezen(client, settings):
+    """A large anonymous upload is refused on its Content-Length, before the body is read
+    and before the login check (issue 9, item 8)."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from stapteam.models import Toegangslog
+
+    settings.MAX_AANVRAAG_MB = 1
+
+    def groot():
+        return SimpleUploadedFile("groot.pdf", b"%PDF" + b"0" * (2 * 1024 * 1024))
+
+    antwoord = client.post("/accounts/login/", {"login": "x", "password": "y", "bestand": groot()})
+    assert antwoord.status_code == 413
+    assert "te groot" in antwoord.content.decode()
+    assert not Toegangslog.objects.exists()  # no login attempt was even processed
+    # Also on a page behind the login: 413, not a redirect to the login page.
+    assert client.post("/clienten/", {"bestand": groot()}).status_code == 413
+
+
+def test_aanvraag_onder_de_limiet_gaat_door(client, settings):
+    settings.MAX_AANVRAAG_MB = 1
+    antwoord = client.post("/accounts/login/", {"login": "x", "password": "y"})
+    assert antwoord.status_code == 200
+
+
+def test_caddy_begrenst_de_aanvraag_ook():
+    caddyfile = (PROJECT / "docker" / "Caddyfile").read_text()
+    assert "request_body" in caddyfile and "max_size" in caddyfile

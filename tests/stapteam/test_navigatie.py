@@ -27,11 +27,14 @@ VERWACHT_MENU = {
         "Escalaties",
         "Vergunningen",
         "Budget",
+        "Rapportage",
+        "Toegangsaanvragen",
         "Mijn account",
     ],
-    Rol.GEMEENTE: ["Start", "Mijn account"],
-    Rol.PROCESREGISSEUR: ["Start", "Escalaties", "Mijn account"],
-    Rol.BEHEERDER: ["Start", "Beheer", "Mijn account"],
+    Rol.GEMEENTE: ["Start", "Dashboard", "Mijn account"],
+    Rol.PROCESREGISSEUR: ["Start", "Escalaties", "Dashboard", "Mijn account"],
+    Rol.BEHEERDER: ["Start", "Toegangsaanvragen", "Beheer", "Mijn account"],
+    Rol.FUNCTIONARIS: ["Start", "Toegangslog", "Mijn account"],
 }
 
 

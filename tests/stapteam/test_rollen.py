@@ -75,6 +75,7 @@ VERWACHT = {
         "clients.toegangslog_inzien",
         "clients.inzage_exporteren",
         "plannen.zonder_toestemming",
+        "stapteam.toegang_bevestigen",
     },
     Rol.GEMEENTE: set(),
     Rol.PROCESREGISSEUR: {"plannen.view_escalatie", "plannen.change_escalatie"},
@@ -96,9 +97,10 @@ VERWACHT = {
         "stapteam.view_gemeente",
         "stapteam.view_organisatie",
         "stapteam.view_team",
-        "stapteam.view_toegangslog",
+        "stapteam.toegang_bevestigen",
         "stapteam.view_user",
     },
+    Rol.FUNCTIONARIS: {"stapteam.view_toegangslog"},
 }
 
 

@@ -38,6 +38,7 @@ VERWACHT = {
     "gemeente1": (Rol.GEMEENTE, None),
     "procesregisseur1": (Rol.PROCESREGISSEUR, None),
     "beheerder1": (Rol.BEHEERDER, None),
+    "functionaris1": (Rol.FUNCTIONARIS, None),
     "casemanager3": (Rol.CASEMANAGER, "stapteam-arnhem"),
     "coordinator2": (Rol.COORDINATOR, "stapteam-arnhem"),
 }

@@ -19,6 +19,8 @@ from vergunningen.models import Vergunning
 pytestmark = pytest.mark.django_db
 
 VANDAAG = timezone.localdate()
+# The holders here have no consent naming the municipality: the coordinator gives a reason.
+MET_REDEN = {"reden_zonder_toestemming": "Registratie is wettelijk verplicht"}
 
 
 def laatste_log() -> Toegangslog:
@@ -137,7 +139,7 @@ class TestExport:
         assert "Exporteren en downloaden" in als(coordinator).get(adres).content.decode()
         assert not Toegangslog.objects.filter(actie=Actie.EXPORTEREN).exists()
 
-        antwoord = als(coordinator).post(adres)
+        antwoord = als(coordinator).post(adres, MET_REDEN)
         assert antwoord["Content-Type"].startswith("application/vnd.openxmlformats")
         assert "attachment" in antwoord["Content-Disposition"]
         blad = load_workbook(io.BytesIO(antwoord.content))["Vergunningen"]
@@ -149,9 +151,25 @@ class TestExport:
         assert per_nummer["TZ-7"][5].date() == dt.date(1990, 5, 1)
         assert "niet op de zone" in per_nummer["TZ-7"][9]
         assert per_nummer["TZ-8"][8].date() == VANDAAG + dt.timedelta(days=10)
-        regel = laatste_log()
+        regel = Toegangslog.objects.get(actie=Actie.EXPORTEREN, client_id__isnull=True)
         assert (regel.actie, regel.team) == (Actie.EXPORTEREN, team)
         assert "2 houders" in regel.omschrijving
+        # And once on each client's own access log.
+        per_client = Toegangslog.objects.filter(actie=Actie.EXPORTEREN, client_id__isnull=False)
+        assert sorted(per_client.values_list("client_id", flat=True)) == sorted(
+            [lijst["kim"].pk, lijst["naomi"].pk]
+        )
+        assert all(r.gebruiker == coordinator for r in per_client)
+
+    @pytest.mark.parametrize("kwaad", ['=HYPERLINK("http://x.example","klik")', "+1+1", "@SOM(A1)"])
+    def test_export_voert_geen_formules_uit(self, als, coordinator, team, kwaad):
+        houder(team, kwaad, nummer="-2+3")
+        antwoord = als(coordinator).post(reverse("vergunningen:exporteren"), MET_REDEN)
+        blad = load_workbook(io.BytesIO(antwoord.content))["Vergunningen"]
+        rij = next(rij for rij in blad.iter_rows(min_row=2) if rij[2].value.endswith(kwaad))
+        assert rij[2].value == "'" + kwaad
+        assert rij[2].data_type == "s"
+        assert rij[0].value == "'-2+3"
 
     def test_casemanager_mag_niet_exporteren(self, als, casemanager, lijst):
         assert als(casemanager).post(reverse("vergunningen:exporteren")).status_code == 403
