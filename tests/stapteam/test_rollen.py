@@ -76,9 +76,14 @@ VERWACHT = {
         "clients.inzage_exporteren",
         "plannen.zonder_toestemming",
         "stapteam.toegang_bevestigen",
+        "rapportage.rapporten_opvragen",
     },
-    Rol.GEMEENTE: set(),
-    Rol.PROCESREGISSEUR: {"plannen.view_escalatie", "plannen.change_escalatie"},
+    Rol.GEMEENTE: {"rapportage.dashboard_inzien"},
+    Rol.PROCESREGISSEUR: {
+        "plannen.view_escalatie",
+        "plannen.change_escalatie",
+        "rapportage.dashboard_inzien",
+    },
     Rol.BEHEERDER: {
         "plannen.view_resultaattype",
         "plannen.add_resultaattype",
