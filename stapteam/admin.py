@@ -186,7 +186,7 @@ class ToegangslogAdmin(admin.ModelAdmin):
     list_display = (
         "tijdstip",
         "gebruiker",
-        "rol",
+        "rol_label",
         "team",
         "actie",
         "object_type",
@@ -199,6 +199,10 @@ class ToegangslogAdmin(admin.ModelAdmin):
     date_hierarchy = "tijdstip"
     list_select_related = ("gebruiker", "team")
     actions = None
+
+    @admin.display(description="rol", ordering="rol")
+    def rol_label(self, obj: Toegangslog) -> str:
+        return obj.rol_label
 
     def has_add_permission(self, request):
         return False

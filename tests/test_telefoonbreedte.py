@@ -50,6 +50,26 @@ BREEDSTE = """() => {
   return {scrollWidth: document.documentElement.scrollWidth, element: naam};
 }"""
 
+# Content cut off inside a box that hides its overflow, or a box that scrolls sideways
+# without being a region the keyboard can reach and scroll (tabindex, role and name).
+AFGEKNIPT = """() => {
+  const gevonden = [];
+  for (const el of document.body.querySelectorAll("*")) {
+    if (el.matches("input, select, textarea, .visueel-verborgen, .visueel-verborgen *")) continue;
+    if (el.scrollWidth <= el.clientWidth + 1 || el.clientWidth <= 1) continue;
+    const stijl = getComputedStyle(el);
+    if (stijl.overflowX === "visible") continue;
+    const scrollt = stijl.overflowX === "auto" || stijl.overflowX === "scroll";
+    const bereikbaar = el.tabIndex >= 0 && el.getAttribute("role") === "region"
+      && (el.hasAttribute("aria-label") || el.hasAttribute("aria-labelledby"));
+    if (scrollt && bereikbaar) continue;
+    gevonden.push(el.tagName.toLowerCase() + (el.className ? "." + el.className : "")
+      + (scrollt ? " scrollt zijwaarts zonder toetsenbord" : " knipt af")
+      + " «" + (el.textContent || "").trim().slice(0, 40) + "»");
+  }
+  return gevonden.slice(0, 3);
+}"""
+
 LINKS = """() => Array.from(document.querySelectorAll("a[href]"), (a) => a.href)"""
 
 
@@ -80,6 +100,7 @@ def rondgang(pagina, basis: str) -> tuple[list[str], list[str]]:
                     f"{adres} bij {breedte} px: {te_breed['scrollWidth']} px breed, "
                     f"breedste element {te_breed['element']}"
                 )
+            problemen += [f"{adres} bij {breedte} px: {fout}" for fout in pagina.evaluate(AFGEKNIPT)]
         for link in pagina.evaluate(LINKS):
             if not link.startswith(basis):
                 continue

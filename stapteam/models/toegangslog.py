@@ -8,7 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-from stapteam.constants import Actie
+from stapteam.constants import Actie, Rol
 
 from .organisaties import Team
 
@@ -65,6 +65,11 @@ class Toegangslog(models.Model):
 
     def __str__(self) -> str:
         return f"{self.tijdstip:%Y-%m-%d %H:%M} {self.get_actie_display()}"
+
+    @property
+    def rol_label(self) -> str:
+        """The role as people read it ("Coördinator"); a code no longer known stays as is."""
+        return Rol(self.rol).label if self.rol in Rol.values else self.rol
 
     def save(self, *args, **kwargs):
         if not self._state.adding:

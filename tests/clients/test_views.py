@@ -240,6 +240,8 @@ class TestAVG:
         html = pagina.content.decode()
         assert "Dossier ingezien" in html
         assert casemanager.naam in html
+        # The role as people read it, not its code.
+        assert 'data-kop="Rol">Casemanager<' in html
         leeg = als(coordinator).get(
             url("toegangslog", client_van_team.pk), {"van": "2000-01-01", "tot": "2000-12-31"}
         )
