@@ -100,7 +100,8 @@ def rondgang(pagina, basis: str) -> tuple[list[str], list[str]]:
                     f"{adres} bij {breedte} px: {te_breed['scrollWidth']} px breed, "
                     f"breedste element {te_breed['element']}"
                 )
-            problemen += [f"{adres} bij {breedte} px: {fout}" for fout in pagina.evaluate(AFGEKNIPT)]
+            afgeknipt = pagina.evaluate(AFGEKNIPT)
+            problemen += [f"{adres} bij {breedte} px: {fout}" for fout in afgeknipt]
         for link in pagina.evaluate(LINKS):
             if not link.startswith(basis):
                 continue

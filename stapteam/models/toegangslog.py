@@ -66,11 +66,6 @@ class Toegangslog(models.Model):
     def __str__(self) -> str:
         return f"{self.tijdstip:%Y-%m-%d %H:%M} {self.get_actie_display()}"
 
-    @property
-    def rol_label(self) -> str:
-        """The role as people read it ("Coördinator"); a code no longer known stays as is."""
-        return Rol(self.rol).label if self.rol in Rol.values else self.rol
-
     def save(self, *args, **kwargs):
         if not self._state.adding:
             raise AlleenToevoegen("Het toegangslog kan niet worden gewijzigd.")
@@ -78,3 +73,8 @@ class Toegangslog(models.Model):
 
     def delete(self, *args, **kwargs):
         raise AlleenToevoegen("Het toegangslog kan niet worden verwijderd.")
+
+    @property
+    def rol_label(self) -> str:
+        """The role as people read it ("Coördinator"); a code no longer known stays as is."""
+        return Rol(self.rol).label if self.rol in Rol.values else self.rol

@@ -23,4 +23,3 @@ def test_ja_nee_en_datums_in_nederlandse_vorm(client_van_team):
     eerder = {w["veld"]: w["nieuw"] for w in rijen[-2]["wijzigingen"]}
     assert "10-11-2026" in eerder.values()
     assert "Aangemeld" in {w["nieuw"] for w in rijen[0]["wijzigingen"]}  # a choice's label
-
