@@ -25,7 +25,7 @@ BREEDTES = (320, 390)
 # Pages with the same address but for the numbers (another client, another plan) share a
 # layout: two of each are enough, and the walk stays within a few minutes.
 PER_SOORT = 2
-MAX_PAGINAS = 60
+MAX_PAGINAS = 150
 
 # Not pages: logging out, downloads, the Django admin (its own layout, not ours).
 OVERSLAAN = re.compile(r"/accounts/logout/|/downloaden/|/bonnetje/|/scan/|^/beheer/")

@@ -334,3 +334,32 @@ def test_budgetpagina_vast_aantal_queries(team, client, tel_queries, coordinator
     veel = tel_queries(lambda: client.get(adres))
     assert weinig == veel
     assert veel <= 16
+
+
+def test_uitgaven_per_pagina_met_vast_aantal_queries(
+    team, client, tel_queries, coordinator, flexbudget
+):
+    casemanager = UserFactory(rol=Rol.CASEMANAGER, team=team)
+    for dag in range(30):
+        services.uitgave_registreren(
+            budget=flexbudget,
+            datum=dt.date(2024, 3, 1) + dt.timedelta(days=dag),
+            bedrag=Decimal("1"),
+            categorie="voeding",
+            door=casemanager,
+        )
+    client.force_login(coordinator)
+    adres = reverse("budget:budget", args=[flexbudget.pk])
+    client.get(adres)  # the first request of a session also stores the session
+    eerste = client.get(adres)
+    tweede = client.get(adres, {"pagina": 2})
+    assert len(eerste.context["rijen"]) == 25
+    # Newest first: the second page holds the five oldest spends.
+    assert [r["u"].datum for r in tweede.context["rijen"]] == [
+        dt.date(2024, 3, 1) + dt.timedelta(days=dag) for dag in range(4, -1, -1)
+    ]
+    assert 'href="?pagina=2" rel="next"' in eerste.content.decode()
+    assert "Pagina 2 van 2" in tweede.content.decode()
+    assert tel_queries(lambda: client.get(adres)) == tel_queries(
+        lambda: client.get(adres, {"pagina": 2})
+    )
