@@ -27,21 +27,33 @@ ARGUMENTEN = [
 ]
 
 
-def _ontbreekt(reden: str) -> None:
-    if os.environ.get("BROWSERTESTS") == "verplicht":
-        pytest.fail(f"{reden} (BROWSERTESTS=verplicht)")
-    pytest.skip(f"{reden}: apt-get install chromium en pip install playwright")
+def _wat_ontbreekt() -> str | None:
+    try:
+        import playwright  # noqa: F401
+    except ImportError:
+        return "het pakket playwright ontbreekt"
+    if not Path(CHROMIUM).is_file():
+        return f"Chromium ontbreekt ({CHROMIUM})"
+    return None
+
+
+ONTBREEKT = _wat_ontbreekt()
+VERPLICHT = os.environ.get("BROWSERTESTS") == "verplicht"
+
+# In a browser test's ``pytestmark``: decided when collecting, before a database is made.
+zonder_chromium_overslaan = pytest.mark.skipif(
+    bool(ONTBREEKT) and not VERPLICHT,
+    reason=f"{ONTBREEKT}: apt-get install chromium en pip install playwright",
+)
 
 
 @contextmanager
 def chromium() -> Iterator:
-    """The started browser; skips (or fails, see above) when it is not installed."""
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _ontbreekt("het pakket playwright ontbreekt")
-    if not Path(CHROMIUM).is_file():
-        _ontbreekt(f"Chromium ontbreekt ({CHROMIUM})")
+    """The started browser; where browser tests are required, a missing one fails here."""
+    if ONTBREEKT:
+        pytest.fail(f"{ONTBREEKT} (BROWSERTESTS=verplicht)")
+    from playwright.sync_api import sync_playwright
+
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGUMENTEN)
         try:

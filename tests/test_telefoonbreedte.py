@@ -17,9 +17,13 @@ from django.core.management import call_command
 
 from stapteam.demo import DEMO_ACCOUNTS
 from stapteam.management.commands.seed_demo import STANDAARD_WACHTWOORD
-from tests.browser import chromium, inloggen
+from tests.browser import chromium, inloggen, zonder_chromium_overslaan
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.browser,
+    zonder_chromium_overslaan,
+    pytest.mark.django_db(transaction=True),
+]
 
 BREEDTES = (320, 390)
 # Pages with the same address but for the numbers (another client, another plan) share a

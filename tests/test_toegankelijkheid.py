@@ -12,13 +12,14 @@ import pytest
 from django.core.management import call_command
 
 from stapteam.management.commands.seed_demo import STANDAARD_WACHTWOORD
-from tests.browser import chromium, inloggen
+from tests.browser import chromium, inloggen, zonder_chromium_overslaan
 
 AXE = os.environ.get("AXE_PAD", "")
 
 pytestmark = [
     pytest.mark.skipif(not AXE, reason="zet AXE_PAD (make toegankelijkheid)"),
     pytest.mark.browser,
+    zonder_chromium_overslaan,
     pytest.mark.django_db(transaction=True),
 ]
 
