@@ -363,3 +363,25 @@ def test_uitgaven_per_pagina_met_vast_aantal_queries(
     assert tel_queries(lambda: client.get(adres)) == tel_queries(
         lambda: client.get(adres, {"pagina": 2})
     )
+
+
+def test_dossier_toont_de_laatste_drie_uitgaven_de_rest_ingeklapt(
+    als, coordinator, team, flexbudget, casemanager
+):
+    client = ClientFactory(team=team)
+    for dag in range(1, 6):
+        services.uitgave_registreren(
+            budget=flexbudget,
+            datum=dt.date(2024, 3, dag),
+            bedrag=Decimal("1"),
+            categorie="voeding",
+            client=client,
+            door=casemanager,
+        )
+    html = als(coordinator).get(reverse("clients:dossier", args=[client.pk])).content.decode()
+    zichtbaar, kop, ingeklapt = html.partition("<summary>Eerdere uitgaven (2)</summary>")
+    assert kop
+    assert all(f"0{dag}-03-2024" in zichtbaar for dag in (5, 4, 3))
+    assert all(
+        f"0{dag}-03-2024" in ingeklapt and f"0{dag}-03-2024" not in zichtbaar for dag in (2, 1)
+    )
