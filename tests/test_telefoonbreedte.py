@@ -59,7 +59,8 @@ BREEDSTE = """() => {
 }"""
 
 # Content cut off inside a box that hides its overflow, or a box that scrolls sideways
-# without being a region the keyboard can reach and scroll (tabindex, role and name).
+# other than a wide table in a region the keyboard can reach (tabindex, role and name):
+# a list shown as cards on a phone has to fit.
 AFGEKNIPT = """() => {
   const gevonden = [];
   for (const el of document.body.querySelectorAll("*")) {
@@ -70,9 +71,13 @@ AFGEKNIPT = """() => {
     const scrollt = stijl.overflowX === "auto" || stijl.overflowX === "scroll";
     const bereikbaar = el.tabIndex >= 0 && el.getAttribute("role") === "region"
       && (el.hasAttribute("aria-label") || el.hasAttribute("aria-labelledby"));
-    if (scrollt && bereikbaar) continue;
-    gevonden.push(el.tagName.toLowerCase() + (el.className ? "." + el.className : "")
-      + (scrollt ? " scrollt zijwaarts zonder toetsenbord" : " knipt af")
+    const tabel = el.querySelector("table");
+    const alsTabel = tabel !== null && getComputedStyle(tabel).display === "table";
+    if (scrollt && bereikbaar && alsTabel) continue;
+    const fout = !scrollt ? " knipt af"
+      : !alsTabel ? " scrollt zijwaarts, maar hoort op een telefoon te passen"
+      : " scrollt zijwaarts zonder toetsenbord";
+    gevonden.push(el.tagName.toLowerCase() + (el.className ? "." + el.className : "") + fout
       + " «" + (el.textContent || "").trim().slice(0, 40) + "»");
   }
   return gevonden.slice(0, 3);
