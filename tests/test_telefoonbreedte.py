@@ -29,11 +29,22 @@ pytestmark = [
 
 BREEDTES = (320, 390)
 # Pages with the same address but for the numbers (another client, another plan) share a
-# layout: two of each are enough (their content differs), one of each form, and the walk
-# stays within a few minutes.
+# layout: two of each are enough, one of each form. Dossiers differ in what they link to
+# (a ZRM overview only where she has measurements), so more of those. The walk stays
+# within a few minutes.
 PER_SOORT = 2
 FORMULIER = re.compile(r"/(nieuw|wijzigen|corrigeren|aanvraag|besluit|bezwaar|situatie/\w+)/$")
+DOSSIER = re.compile(r"/clienten/\d+/")
+DOSSIERS = 6
 MAX_PAGINAS = 150
+
+
+def hoeveel(pad: str) -> int:
+    """How many pages of this kind to visit."""
+    if FORMULIER.search(pad):
+        return 1
+    return DOSSIERS if DOSSIER.fullmatch(pad) else PER_SOORT
+
 
 # Not pages: logging out, downloads, the Django admin (its own layout, not ours).
 OVERSLAAN = re.compile(r"/accounts/logout/|/downloaden/|/bonnetje/|/scan/|^/beheer/")
@@ -59,8 +70,8 @@ BREEDSTE = """() => {
 }"""
 
 # Content cut off inside a box that hides its overflow, or a box that scrolls sideways
-# other than a wide table in a region the keyboard can reach (tabindex, role and name):
-# a list shown as cards on a phone has to fit.
+# other than a wide table in a region the keyboard can reach (tabindex, role and name),
+# with its caption in view: a list shown as cards on a phone has to fit.
 AFGEKNIPT = """() => {
   const gevonden = [];
   for (const el of document.body.querySelectorAll("*")) {
@@ -73,8 +84,12 @@ AFGEKNIPT = """() => {
       && (el.hasAttribute("aria-label") || el.hasAttribute("aria-labelledby"));
     const tabel = el.querySelector("table");
     const alsTabel = tabel !== null && getComputedStyle(tabel).display === "table";
-    if (scrollt && bereikbaar && alsTabel) continue;
+    const bijschrift = alsTabel ? tabel.querySelector("caption") : null;
+    const bijschriftPast = !bijschrift
+      || bijschrift.getBoundingClientRect().width <= el.clientWidth + 1;
+    if (scrollt && bereikbaar && alsTabel && bijschriftPast) continue;
     const fout = !scrollt ? " knipt af"
+      : alsTabel && bereikbaar ? " scrollt zijwaarts en het bijschrift valt deels buiten beeld"
       : !alsTabel ? " scrollt zijwaarts, maar hoort op een telefoon te passen"
       : " scrollt zijwaarts zonder toetsenbord";
     gevonden.push(el.tagName.toLowerCase() + (el.className ? "." + el.className : "") + fout
@@ -125,8 +140,7 @@ def rondgang(pagina, basis: str) -> tuple[list[str], list[str]]:
             if nieuw in gezien or OVERSLAAN.search(delen.path):
                 continue
             gezien.add(nieuw)
-            hoeveel = 1 if FORMULIER.search(delen.path) else PER_SOORT
-            if per_soort.get(soort(nieuw), 0) < hoeveel:
+            if per_soort.get(soort(nieuw), 0) < hoeveel(delen.path):
                 per_soort[soort(nieuw)] = per_soort.get(soort(nieuw), 0) + 1
                 wachtrij.append(nieuw)
     return bezocht, problemen
