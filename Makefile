@@ -1,5 +1,6 @@
 # Stapteam — the two promises of the README:
 #   make demo   sets up and serves the app with demo data (SQLite) on http://127.0.0.1:8000
+#               (another port: make demo PORT=8080)
 #   make test   sets up and runs the whole test suite (SQLite unless DATABASE_URL is set)
 
 PYTHON ?= python3
@@ -7,7 +8,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 GEINSTALLEERD := $(VENV)/.geinstalleerd
 DEMO_DATABASE_URL ?= sqlite:///$(CURDIR)/demo.sqlite3
-DEMO := DJANGO_SETTINGS_MODULE=stapteam.settings.dev DATABASE_URL=$(DEMO_DATABASE_URL)
+PORT ?= 8000
+# The demo runs as production does: debug off (the Dutch error pages), static files
+# through WhiteNoise (which also serves them to runserver).
+DEMO := DJANGO_SETTINGS_MODULE=stapteam.settings.dev DJANGO_DEBUG=false \
+	DATABASE_URL=$(DEMO_DATABASE_URL)
 
 .PHONY: demo test install lint format check lock benchmark toegankelijkheid clean
 
@@ -21,7 +26,7 @@ install: $(GEINSTALLEERD)
 demo: $(GEINSTALLEERD)
 	$(DEMO) $(BIN)/python manage.py migrate --noinput
 	$(DEMO) $(BIN)/python manage.py seed_demo
-	$(DEMO) $(BIN)/python manage.py runserver 127.0.0.1:8000
+	$(DEMO) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 test: $(GEINSTALLEERD)
 	$(BIN)/python -m pytest
@@ -62,7 +67,6 @@ benchmark: $(GEINSTALLEERD)
 AXE_MAP := $(CURDIR)/.cache/axe
 toegankelijkheid: $(GEINSTALLEERD)
 	test -x /usr/bin/chromium || (echo "Installeer eerst Chromium: apt-get install chromium" && false)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check playwright
 	test -f $(AXE_MAP)/node_modules/axe-core/axe.min.js || npm install --silent --prefix $(AXE_MAP) axe-core@4
 	AXE_PAD=$(AXE_MAP)/node_modules/axe-core/axe.min.js $(BIN)/python -m pytest -n0 -q tests/test_toegankelijkheid.py
 

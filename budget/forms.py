@@ -77,7 +77,7 @@ class UitgaveForm(forms.Form):
         label="Bonnetje",
         required=False,
         help_text="PDF, JPEG of PNG. Een foto met je telefoon mag ook.",
-        widget=forms.ClearableFileInput(
+        widget=forms.FileInput(
             attrs={"accept": "application/pdf,image/jpeg,image/png,.pdf,.jpg,.jpeg,.png"}
         ),
     )

@@ -129,7 +129,9 @@ class ToestemmingForm(forms.ModelForm):
         label="Scan van het ondertekende formulier",
         required=False,
         help_text="PDF, JPEG of PNG. Een foto met je telefoon mag ook.",
-        widget=forms.ClearableFileInput(
+        # Not the clearable input: its "Momenteel" link would point at the private file
+        # store, which serves nothing (the scan opens through the logged download view).
+        widget=forms.FileInput(
             attrs={"accept": "application/pdf,image/jpeg,image/png,.pdf,.jpg,.jpeg,.png"}
         ),
     )

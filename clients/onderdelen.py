@@ -217,7 +217,7 @@ def inzage_client(client):
             [
                 regel.tijdstip,
                 regel.gebruiker,
-                regel.rol,
+                regel.rol_label,
                 regel.get_actie_display(),
                 regel.omschrijving,
             ]

@@ -1,6 +1,9 @@
 """Reading django-simple-history tables as "who changed what, when, from what to what"."""
 
+import datetime as dt
+
 from django.db import models
+from django.utils import timezone
 
 SOORTEN = {"+": "Aangemaakt", "~": "Gewijzigd", "-": "Verwijderd"}
 
@@ -10,6 +13,13 @@ def _weergave(model_veld: models.Field, waarde) -> str:
         return "—"
     if model_veld.choices:
         return str(dict(model_veld.flatchoices).get(waarde, waarde))
+    # As people read them, not Python's "True" or "2026-11-10".
+    if isinstance(waarde, bool):
+        return "ja" if waarde else "nee"
+    if isinstance(waarde, dt.datetime):
+        return f"{timezone.localtime(waarde):%d-%m-%Y %H:%M}"
+    if isinstance(waarde, dt.date):
+        return f"{waarde:%d-%m-%Y}"
     return str(waarde)
 
 

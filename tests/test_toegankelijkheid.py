@@ -11,11 +11,15 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
+from stapteam.management.commands.seed_demo import STANDAARD_WACHTWOORD
+from tests.browser import chromium, inloggen, zonder_chromium_overslaan
+
 AXE = os.environ.get("AXE_PAD", "")
-CHROMIUM = os.environ.get("CHROMIUM_PAD", "/usr/bin/chromium")
 
 pytestmark = [
     pytest.mark.skipif(not AXE, reason="zet AXE_PAD (make toegankelijkheid)"),
+    pytest.mark.browser,
+    zonder_chromium_overslaan,
     pytest.mark.django_db(transaction=True),
 ]
 
@@ -59,10 +63,9 @@ def paginas():
     }
 
 
-def test_geen_wcag_overtredingen(live_server, settings):
-    from playwright.sync_api import sync_playwright
-
+def test_geen_wcag_overtredingen(live_server, settings, monkeypatch):
     settings.MFA_VERPLICHT = False  # the demo accounts, as in the demo
+    monkeypatch.delenv("DEMO_WACHTWOORD", raising=False)
     call_command("seed_demo", stdout=StringIO())
     axe = Path(AXE).read_text()
     # Queries first: inside Playwright's event loop Django refuses to touch the database.
@@ -78,21 +81,14 @@ def test_geen_wcag_overtredingen(live_server, settings):
             for v in uitkomst["violations"]
         )
 
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
+    with chromium() as browser:
         for gebruiker, adressen in per_gebruiker.items():
             # axe is injected as a script; the page's own CSP would rightly refuse that.
             pagina = browser.new_context(
                 viewport={"width": 360, "height": 800}, bypass_csp=True
             ).new_page()
             controleer(pagina, "anoniem", "/accounts/login/")
-            pagina.fill("#id_login", gebruiker)
-            pagina.fill("#id_password", "stapteam-demo-2026")
-            pagina.click("button[type=submit]")
+            inloggen(pagina, live_server.url, gebruiker, STANDAARD_WACHTWOORD)
             for adres in adressen:
                 controleer(pagina, gebruiker, adres)
-        browser.close()
     assert overtredingen == []

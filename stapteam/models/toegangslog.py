@@ -8,7 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-from stapteam.constants import Actie
+from stapteam.constants import Actie, Rol
 
 from .organisaties import Team
 
@@ -73,3 +73,8 @@ class Toegangslog(models.Model):
 
     def delete(self, *args, **kwargs):
         raise AlleenToevoegen("Het toegangslog kan niet worden verwijderd.")
+
+    @property
+    def rol_label(self) -> str:
+        """The role as people read it ("Coördinator"); a code no longer known stays as is."""
+        return Rol(self.rol).label if self.rol in Rol.values else self.rol

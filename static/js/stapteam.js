@@ -91,5 +91,7 @@
     foutsamenvatting();
     afdrukken();
     scrollbareTabellen();
+    // A phone turned upright can make a table too wide that fitted before.
+    window.addEventListener("resize", scrollbareTabellen);
   });
 })();

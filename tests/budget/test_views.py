@@ -340,3 +340,54 @@ def test_budgetpagina_vast_aantal_queries(team, client, tel_queries, coordinator
     veel = tel_queries(lambda: client.get(adres))
     assert weinig == veel
     assert veel <= 16
+
+
+def test_uitgaven_per_pagina_met_vast_aantal_queries(
+    team, client, tel_queries, coordinator, flexbudget
+):
+    casemanager = UserFactory(rol=Rol.CASEMANAGER, team=team)
+    for dag in range(30):
+        services.uitgave_registreren(
+            budget=flexbudget,
+            datum=dt.date(2024, 3, 1) + dt.timedelta(days=dag),
+            bedrag=Decimal("1"),
+            categorie="voeding",
+            door=casemanager,
+        )
+    client.force_login(coordinator)
+    adres = reverse("budget:budget", args=[flexbudget.pk])
+    client.get(adres)  # the first request of a session also stores the session
+    eerste = client.get(adres)
+    tweede = client.get(adres, {"pagina": 2})
+    assert len(eerste.context["rijen"]) == 25
+    # Newest first: the second page holds the five oldest spends.
+    assert [r["u"].datum for r in tweede.context["rijen"]] == [
+        dt.date(2024, 3, 1) + dt.timedelta(days=dag) for dag in range(4, -1, -1)
+    ]
+    assert 'href="?pagina=2" rel="next"' in eerste.content.decode()
+    assert "Pagina 2 van 2" in tweede.content.decode()
+    assert tel_queries(lambda: client.get(adres)) == tel_queries(
+        lambda: client.get(adres, {"pagina": 2})
+    )
+
+
+def test_dossier_toont_de_laatste_drie_uitgaven_de_rest_ingeklapt(
+    als, coordinator, team, flexbudget, casemanager
+):
+    client = ClientFactory(team=team)
+    for dag in range(1, 6):
+        services.uitgave_registreren(
+            budget=flexbudget,
+            datum=dt.date(2024, 3, dag),
+            bedrag=Decimal("1"),
+            categorie="voeding",
+            client=client,
+            door=casemanager,
+        )
+    html = als(coordinator).get(reverse("clients:dossier", args=[client.pk])).content.decode()
+    zichtbaar, kop, ingeklapt = html.partition("<summary>Eerdere uitgaven (2)</summary>")
+    assert kop
+    assert all(f"0{dag}-03-2024" in zichtbaar for dag in (5, 4, 3))
+    assert all(
+        f"0{dag}-03-2024" in ingeklapt and f"0{dag}-03-2024" not in zichtbaar for dag in (2, 1)
+    )

@@ -3,6 +3,7 @@
 import datetime as dt
 
 import pytest
+import time_machine
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
@@ -266,3 +267,36 @@ def test_contactlijst_filtert_en_logt(als, casemanager, client_van_team, team):
     assert [r["c"].medewerker for r in pagina.context["rijen"]] == [ed]
     regel = Toegangslog.objects.order_by("-id").first()
     assert (regel.actie, regel.client_id) == (Actie.INZIEN, client_van_team.pk)
+
+
+class TestWeergave:
+    """How contacts read: Dutch adjective agreement, lower-case month abbreviations."""
+
+    @pytest.mark.parametrize(
+        ("aantal", "tekst"),
+        [
+            (0, "0 gerealiseerde contacten"),
+            (1, "1 gerealiseerd contact"),
+            (2, "2 gerealiseerde contacten"),
+        ],
+    )
+    def test_aantal_gerealiseerde_contacten_in_het_dossier(
+        self, als, casemanager, client_van_team, aantal, tekst
+    ):
+        for dag in range(aantal):
+            services.contact_registreren(
+                client=client_van_team, door=casemanager, soort="face_to_face", tijdstip=om(dag + 1)
+            )
+        html = als(casemanager).get(url("dossier", client_van_team.pk)).content.decode()
+        assert f"{tekst} in de afgelopen 13 weken" in html
+
+    def test_maand_in_kleine_letters(self, als, casemanager, client_van_team):
+        tijdstip = timezone.make_aware(dt.datetime(2026, 11, 10, 22, 15))
+        with time_machine.travel(dt.datetime(2026, 11, 12, 12, 0, tzinfo=dt.UTC), tick=False):
+            services.contact_registreren(
+                client=client_van_team, door=casemanager, soort="face_to_face", tijdstip=tijdstip
+            )
+            contacten = als(casemanager).get(url("contacten", client_van_team.pk))
+            lijst = als(casemanager).get(reverse("clients:mijn"))
+        assert "di 10 nov 2026, 22:15" in contacten.content.decode()
+        assert "10 nov</td>" in lijst.content.decode()

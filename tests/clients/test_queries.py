@@ -123,3 +123,21 @@ def test_contactlijst_vast_aantal_queries(team, client, tel_queries, rol):
     veel = tel_queries(lambda: client.get(reverse("clients:contacten", args=[lang.pk])))
     assert weinig == veel
     assert veel <= MAXIMUM
+
+
+def test_contactlijst_per_pagina_filter_blijft_staan(team, client, tel_queries):
+    gebruiker = UserFactory(rol=Rol.COORDINATOR, team=team)
+    lang = volle_client(team, None, 1, 6)  # 30 contacts, 15 of them face to face
+    client.force_login(gebruiker)
+    adres = reverse("clients:contacten", args=[lang.pk])
+    client.get(adres)
+    eerste = client.get(adres)
+    assert len(eerste.context["rijen"]) == 25
+    assert 'href="?pagina=2" rel="next"' in eerste.content.decode()
+    assert len(client.get(adres, {"pagina": 2}).context["rijen"]) == 5
+    gefilterd = client.get(adres, {"soort": "face_to_face"})
+    assert gefilterd.context["pagina"].paginator.count == 15
+    assert "Pagina 1 van 2" not in gefilterd.content.decode()
+    assert tel_queries(lambda: client.get(adres)) == tel_queries(
+        lambda: client.get(adres, {"pagina": 2})
+    )

@@ -231,6 +231,16 @@ class TestOverdrachtViews:
         assert Overdracht.objects.filter(naar=nieuw, notitie="Vertrek").count() == 2
 
 
+def test_wijzigen_van_toestemming_linkt_niet_naar_de_bestandsopslag(als, casemanager, met_scan):
+    pagina = (
+        als(casemanager)
+        .get(url("toestemming_wijzigen", met_scan.client.pk, met_scan.pk))
+        .content.decode()
+    )
+    assert 'type="file"' in pagina
+    assert met_scan.scan.name not in pagina  # the private store serves nothing by URL
+
+
 class TestAVG:
     def test_toegangslog_per_client_filtert_op_periode(
         self, als, coordinator, casemanager, client_van_team
@@ -240,6 +250,8 @@ class TestAVG:
         html = pagina.content.decode()
         assert "Dossier ingezien" in html
         assert casemanager.naam in html
+        # The role as people read it, not its code.
+        assert 'data-kop="Rol">Casemanager<' in html
         leeg = als(coordinator).get(
             url("toegangslog", client_van_team.pk), {"van": "2000-01-01", "tot": "2000-12-31"}
         )

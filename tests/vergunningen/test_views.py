@@ -258,3 +258,28 @@ def test_lijst_vast_aantal_queries(team, client, tel_queries, coordinator):
     gefilterd = tel_queries(lambda: client.get(adres, {"signaal": "on"}))
     assert weinig == veel == gefilterd
     assert veel <= 16
+
+
+def test_dossier_toont_de_laatste_twee_aanvragen_de_rest_ingeklapt(als, coordinator, team):
+    client = ClientFactory(team=team, roepnaam="Eva")
+    for jaar in (2021, 2022, 2023):
+        vergunning = services.aanvraag_registreren(
+            client=client,
+            aanvraag_op=dt.date(jaar, 1, 1),
+            soort="nieuw",
+            werkt_sinds_peildatum=True,
+            zorg_sinds_peildatum=True,
+            door=None,
+        )
+        services.besluit_vastleggen(
+            vergunning=vergunning,
+            besluit="geweigerd",
+            besluit_op=dt.date(jaar, 2, 1),
+            weigeringsgrond="Test",
+            door=None,
+        )
+    html = als(coordinator).get(reverse("clients:dossier", args=[client.pk])).content.decode()
+    zichtbaar, kop, ingeklapt = html.partition("<summary>Eerdere aanvragen (1)</summary>")
+    assert kop
+    assert "01-01-2023" in zichtbaar and "01-01-2022" in zichtbaar
+    assert "01-01-2021" not in zichtbaar and "01-01-2021" in ingeklapt

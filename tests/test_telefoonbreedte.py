@@ -1,0 +1,171 @@
+"""Every page at phone width (WCAG 1.4.10 reflow): nothing scrolls sideways at 320 px.
+
+Each demo account logs in through the real login form and walks, breadth first, the
+same-origin links it reaches from the start page and its menu, at 320 and 390 px. On
+each page the document may not be wider than the window (a failure names the page and
+its widest element), no content may be cut off, a box that scrolls sideways must be a
+region the keyboard can reach, and no link may answer with an error. Runs in CI (see
+``tests/browser.py`` for when it is skipped).
+"""
+
+import re
+import time
+from collections import deque
+from io import StringIO
+from urllib.parse import parse_qsl, urlsplit
+
+import pytest
+from django.core.management import call_command
+
+from stapteam.demo import DEMO_ACCOUNTS
+from stapteam.management.commands.seed_demo import STANDAARD_WACHTWOORD
+from tests.browser import chromium, inloggen, zonder_chromium_overslaan
+
+pytestmark = [
+    pytest.mark.browser,
+    zonder_chromium_overslaan,
+    pytest.mark.django_db(transaction=True),
+]
+
+BREEDTES = (320, 390)
+# Pages with the same address but for the numbers (another client, another plan) share a
+# layout: two of each are enough, one of each form. Dossiers differ in what they link to
+# (a ZRM overview only where she has measurements), so more of those. The walk stays
+# within a few minutes.
+PER_SOORT = 2
+FORMULIER = re.compile(r"/(nieuw|wijzigen|corrigeren|aanvraag|besluit|bezwaar|situatie/\w+)/$")
+DOSSIER = re.compile(r"/clienten/\d+/")
+DOSSIERS = 6
+MAX_PAGINAS = 150
+
+
+def hoeveel(pad: str) -> int:
+    """How many pages of this kind to visit."""
+    if FORMULIER.search(pad):
+        return 1
+    return DOSSIERS if DOSSIER.fullmatch(pad) else PER_SOORT
+
+
+# Not pages: logging out, downloads, the Django admin (its own layout, not ours).
+OVERSLAAN = re.compile(r"/accounts/logout/|/downloaden/|/bonnetje/|/scan/|^/beheer/")
+
+# The widest element that sticks out to the right, described for the failure message.
+BREEDSTE = """() => {
+  const breedte = window.innerWidth;
+  if (document.documentElement.scrollWidth <= breedte) return null;
+  let gevonden = null;
+  let rechts = breedte;
+  for (const el of document.body.querySelectorAll("*")) {
+    const rand = el.getBoundingClientRect().right;
+    if (rand > rechts + 0.5 || (gevonden && rand >= rechts - 0.5 && gevonden.contains(el))) {
+      gevonden = el;
+      rechts = Math.max(rechts, rand);
+    }
+  }
+  const naam = gevonden
+    ? gevonden.tagName.toLowerCase() + (gevonden.className ? "." + gevonden.className : "")
+      + " «" + (gevonden.textContent || "").trim().slice(0, 60) + "»"
+    : "?";
+  return {scrollWidth: document.documentElement.scrollWidth, element: naam};
+}"""
+
+# Content cut off inside a box that hides its overflow, or a box that scrolls sideways
+# other than a wide table in a region the keyboard can reach (tabindex, role and name),
+# with its caption in view: a list shown as cards on a phone has to fit.
+AFGEKNIPT = """() => {
+  const gevonden = [];
+  for (const el of document.body.querySelectorAll("*")) {
+    if (el.matches("input, select, textarea, .visueel-verborgen, .visueel-verborgen *")) continue;
+    if (el.scrollWidth <= el.clientWidth + 1 || el.clientWidth <= 1) continue;
+    const stijl = getComputedStyle(el);
+    if (stijl.overflowX === "visible") continue;
+    const scrollt = stijl.overflowX === "auto" || stijl.overflowX === "scroll";
+    const bereikbaar = el.tabIndex >= 0 && el.getAttribute("role") === "region"
+      && (el.hasAttribute("aria-label") || el.hasAttribute("aria-labelledby"));
+    const tabel = el.querySelector("table");
+    const alsTabel = tabel !== null && getComputedStyle(tabel).display === "table";
+    const bijschrift = alsTabel ? tabel.querySelector("caption") : null;
+    const bijschriftPast = !bijschrift
+      || bijschrift.getBoundingClientRect().width <= el.clientWidth + 1;
+    if (scrollt && bereikbaar && alsTabel && bijschriftPast) continue;
+    const fout = !scrollt ? " knipt af"
+      : alsTabel && bereikbaar ? " scrollt zijwaarts en het bijschrift valt deels buiten beeld"
+      : !alsTabel ? " scrollt zijwaarts, maar hoort op een telefoon te passen"
+      : " scrollt zijwaarts zonder toetsenbord";
+    gevonden.push(el.tagName.toLowerCase() + (el.className ? "." + el.className : "") + fout
+      + " «" + (el.textContent || "").trim().slice(0, 40) + "»");
+  }
+  return gevonden.slice(0, 3);
+}"""
+
+LINKS = """() => Array.from(document.querySelectorAll("a[href]"), (a) => a.href)"""
+
+
+def soort(adres: str) -> str:
+    """The kind of page: the path without its numbers, and the names of the parameters."""
+    delen = urlsplit(adres)
+    parameters = sorted({naam for naam, _ in parse_qsl(delen.query)})
+    return re.sub(r"\d+", "#", delen.path) + "?" + "&".join(parameters)
+
+
+def rondgang(pagina, basis: str) -> tuple[list[str], list[str]]:
+    """Visit what one logged-in user reaches; returns (visited addresses, problems)."""
+    bezocht, problemen = [], []
+    gezien, per_soort = {"/"}, {}
+    wachtrij = deque(["/"])
+    while wachtrij and len(bezocht) < MAX_PAGINAS:
+        adres = wachtrij.popleft()
+        # Loaded at the narrowest width, then widened: as a phone turned sideways.
+        pagina.set_viewport_size({"width": BREEDTES[0], "height": 800})
+        antwoord = pagina.goto(basis + adres)
+        bezocht.append(adres)
+        if antwoord.status >= 400:
+            problemen.append(f"{adres}: HTTP {antwoord.status}")
+            continue
+        for breedte in BREEDTES:
+            pagina.set_viewport_size({"width": breedte, "height": 800})
+            te_breed = pagina.evaluate(BREEDSTE)
+            if te_breed:
+                problemen.append(
+                    f"{adres} bij {breedte} px: {te_breed['scrollWidth']} px breed, "
+                    f"breedste element {te_breed['element']}"
+                )
+            afgeknipt = pagina.evaluate(AFGEKNIPT)
+            problemen += [f"{adres} bij {breedte} px: {fout}" for fout in afgeknipt]
+        for link in pagina.evaluate(LINKS):
+            if not link.startswith(basis):
+                continue
+            delen = urlsplit(link.removeprefix(basis))
+            nieuw = delen.path + (f"?{delen.query}" if delen.query else "")
+            if nieuw in gezien or OVERSLAAN.search(delen.path):
+                continue
+            gezien.add(nieuw)
+            if per_soort.get(soort(nieuw), 0) < hoeveel(delen.path):
+                per_soort[soort(nieuw)] = per_soort.get(soort(nieuw), 0) + 1
+                wachtrij.append(nieuw)
+    return bezocht, problemen
+
+
+def test_geen_pagina_scrollt_zijwaarts_op_een_telefoon(live_server, settings, monkeypatch):
+    settings.MFA_VERPLICHT = False  # the demo accounts, as in the demo
+    monkeypatch.delenv("DEMO_WACHTWOORD", raising=False)
+    call_command("seed_demo", stdout=StringIO())
+    basis = live_server.url
+    begin = time.monotonic()
+    per_account, problemen = {}, []
+    with chromium() as browser:
+        for gebruikersnaam, *_ in DEMO_ACCOUNTS:
+            context = browser.new_context(viewport={"width": BREEDTES[0], "height": 800})
+            pagina = context.new_page()
+            inloggen(pagina, basis, gebruikersnaam, STANDAARD_WACHTWOORD)
+            # The check means nothing without the stylesheet: make sure it was applied.
+            assert pagina.evaluate(
+                "getComputedStyle(document.documentElement).getPropertyValue('--primair')"
+            ).strip(), "de stylesheet is niet geladen"
+            bezocht, fouten = rondgang(pagina, basis)
+            per_account[gebruikersnaam] = len(bezocht)
+            problemen += [f"{gebruikersnaam} {fout}" for fout in fouten]
+            context.close()
+    print(f"\nPagina's per account: {per_account}; {time.monotonic() - begin:.0f} s")
+    assert all(aantal > 3 for aantal in per_account.values()), per_account
+    assert problemen == [], "\n".join(problemen)
