@@ -18,7 +18,7 @@ import pytest
 from django.core.management import call_command
 
 from stapteam.demo import DEMO_ACCOUNTS
-from stapteam.management.commands.seed_demo import STANDAARD_WACHTWOORD
+from rapportage.management.commands.seed_demo import STANDAARD_WACHTWOORD
 from tests.browser import chromium, inloggen, zonder_chromium_overslaan
 
 pytestmark = [
@@ -48,6 +48,7 @@ def hoeveel(pad: str) -> int:
 
 # Not pages: logging out, downloads, the Django admin (its own layout, not ours).
 OVERSLAAN = re.compile(r"/accounts/logout/|/downloaden/|/bonnetje/|/scan/|^/beheer/")
+DOWNLOAD = re.compile(r"(^|&)formaat=")  # a report as a file
 
 # The widest element that sticks out to the right, described for the failure message.
 BREEDSTE = """() => {
@@ -137,7 +138,7 @@ def rondgang(pagina, basis: str) -> tuple[list[str], list[str]]:
                 continue
             delen = urlsplit(link.removeprefix(basis))
             nieuw = delen.path + (f"?{delen.query}" if delen.query else "")
-            if nieuw in gezien or OVERSLAAN.search(delen.path):
+            if nieuw in gezien or OVERSLAAN.search(delen.path) or DOWNLOAD.search(delen.query):
                 continue
             gezien.add(nieuw)
             if per_soort.get(soort(nieuw), 0) < hoeveel(delen.path):

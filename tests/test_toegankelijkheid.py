@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
-from stapteam.management.commands.seed_demo import STANDAARD_WACHTWOORD
+from rapportage.management.commands.seed_demo import STANDAARD_WACHTWOORD
 from tests.browser import chromium, inloggen, zonder_chromium_overslaan
 
 AXE = os.environ.get("AXE_PAD", "")
