@@ -101,7 +101,7 @@ def gebruiker_opslaan(
     _rol_zetten(gebruiker, rol)
     _grants_zetten(TeamLidmaatschap, "teamlid", gebruiker, teams, door)
     _grants_zetten(GemeenteToegang, "aggregaten_inzien", gebruiker, gemeenten, door)
-    for cache in ("_team_ids", "_gemeente_ids"):
+    for cache in ("_team_ids", "_grant_team_ids", "_gemeente_ids"):
         gebruiker.__dict__.pop(cache, None)
     return gebruiker
 
