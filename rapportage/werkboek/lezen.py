@@ -1,0 +1,346 @@
+"""Reading an exchange workbook: the file checked, every cell parsed to its type.
+
+Nothing here touches the database. Every problem found is collected with its sheet, row
+and column (not only the first), so one dry run tells a team everything to repair. What
+refers to other records (a client code, a staff member, a budget) is resolved by the
+importer, which knows the team.
+"""
+
+import datetime as dt
+import re
+import zipfile
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any, BinaryIO
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from openpyxl import load_workbook
+
+from budget.geld import controleer_bedrag
+from rapportage.werkboek.kolommen import BLADEN, Celsoort, Kolom
+from stapteam.spreadsheets import tekst_uit_cel
+
+# The report shows this many problems; the rest are counted.
+MAX_GETOONDE_PROBLEMEN = 200
+# A workbook has a few dozen parts; thousands mean something else was packed.
+MAX_ONDERDELEN = 1000
+
+DATUM = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+DATUMTIJD = re.compile(r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$")
+
+BESTAND = "bestand"  # the "sheet" of a problem with the file as a whole
+
+
+@dataclass(frozen=True)
+class Probleem:
+    blad: str
+    rij: int | None
+    kolom: str
+    melding: str
+
+    def __str__(self) -> str:
+        plaats = [self.blad]
+        if self.rij is not None:
+            plaats.append(f"rij {self.rij}")
+        if self.kolom:
+            plaats.append(f"kolom {self.kolom}")
+        return f"{', '.join(plaats)}: {self.melding}"
+
+
+@dataclass
+class Problemen:
+    """Every problem of one import; the first ``MAX_GETOONDE_PROBLEMEN`` are kept."""
+
+    getoond: list[Probleem] = field(default_factory=list)
+    aantal: int = 0
+
+    def melden(self, blad: str, rij: int | None, kolom: str, melding: str) -> None:
+        self.aantal += 1
+        if len(self.getoond) < MAX_GETOONDE_PROBLEMEN:
+            self.getoond.append(Probleem(blad, rij, kolom, melding))
+
+    @property
+    def weggelaten(self) -> int:
+        return self.aantal - len(self.getoond)
+
+    def __bool__(self) -> bool:
+        return self.aantal > 0
+
+
+@dataclass
+class Rij:
+    """One data row: its number as the spreadsheet shows it, and its parsed values.
+
+    ``geldig`` is False when a cell could not be read; the importer skips such a row
+    (its problem is already reported)."""
+
+    nummer: int
+    waarden: dict[str, Any]
+    geldig: bool = True
+
+
+class OngeldigBestand(Exception):
+    """The file as a whole cannot be read as an exchange workbook."""
+
+
+def controleer_bestand(bestand: BinaryIO, grootte: int) -> None:
+    """Refuse a file that is too large, is no XLSX, or would unpack beyond the limit.
+
+    The sizes a ZIP declares for its parts are read from its directory before anything
+    is unpacked; openpyxl never sees a file that fails here.
+    """
+    maximum = settings.MAX_UPLOAD_MB * 1024 * 1024
+    if grootte == 0:
+        raise OngeldigBestand("Het bestand is leeg.")
+    if grootte > maximum:
+        raise OngeldigBestand(
+            f"Het bestand is te groot ({grootte / 1024 / 1024:.1f} MB); het maximum is "
+            f"{settings.MAX_UPLOAD_MB} MB."
+        )
+    geen_xlsx = "Dit is geen XLSX-bestand (een werkboek van Excel of LibreOffice)."
+    bestand.seek(0)
+    if not zipfile.is_zipfile(bestand):
+        raise OngeldigBestand(geen_xlsx)
+    bestand.seek(0)
+    try:
+        with zipfile.ZipFile(bestand) as archief:
+            onderdelen = archief.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        raise OngeldigBestand(geen_xlsx) from None
+    namen = {onderdeel.filename for onderdeel in onderdelen}
+    if "xl/workbook.xml" not in namen:
+        raise OngeldigBestand(geen_xlsx)
+    uitgepakt = sum(onderdeel.file_size for onderdeel in onderdelen)
+    limiet = settings.WERKBOEK_MAX_UITGEPAKT_MB * 1024 * 1024
+    if len(onderdelen) > MAX_ONDERDELEN or uitgepakt > limiet:
+        raise OngeldigBestand(
+            f"Dit bestand pakt uit tot {uitgepakt / 1024 / 1024:.0f} MB in "
+            f"{len(onderdelen)} delen; een werkboek mag uitgepakt hoogstens "
+            f"{settings.WERKBOEK_MAX_UITGEPAKT_MB} MB zijn."
+        )
+    bestand.seek(0)
+
+
+def _leeg(waarde: Any) -> bool:
+    return waarde is None or (isinstance(waarde, str) and not waarde.strip())
+
+
+def _als_tekst(waarde: Any) -> str:
+    if isinstance(waarde, float) and waarde.is_integer():
+        waarde = int(waarde)
+    return str(waarde).strip()
+
+
+def _datum(waarde: Any) -> dt.date:
+    if isinstance(waarde, dt.datetime):
+        return waarde.date()
+    if isinstance(waarde, dt.date):
+        return waarde
+    tekst = _als_tekst(waarde)
+    try:
+        if DATUM.match(tekst):
+            return dt.date.fromisoformat(tekst)
+    except ValueError:
+        pass
+    raise ValueError(f"'{tekst}' is geen datum; schrijf JJJJ-MM-DD, bijvoorbeeld 2025-03-31.")
+
+
+def _datumtijd(waarde: Any) -> dt.datetime:
+    if isinstance(waarde, dt.datetime):
+        moment = waarde.replace(second=0, microsecond=0, tzinfo=None)
+    else:
+        tekst = _als_tekst(waarde)
+        try:
+            if not DATUMTIJD.match(tekst):
+                raise ValueError
+            moment = dt.datetime.fromisoformat(tekst)
+        except ValueError:
+            raise ValueError(
+                f"'{tekst}' is geen datum met tijd; schrijf JJJJ-MM-DD UU:MM, bijvoorbeeld "
+                "2025-03-31 22:15."
+            ) from None
+    return timezone.make_aware(moment)
+
+
+def _geheel(waarde: Any, kolom: Kolom) -> int:
+    if isinstance(waarde, bool):
+        raise ValueError(f"'{waarde}' is geen geheel getal.")
+    if isinstance(waarde, int):
+        getal = waarde
+    elif isinstance(waarde, float | Decimal) and waarde == int(waarde):
+        getal = int(waarde)
+    else:
+        tekst = _als_tekst(waarde)
+        if not re.fullmatch(r"-?\d+", tekst):
+            raise ValueError(f"'{tekst}' is geen geheel getal.")
+        getal = int(tekst)
+    if kolom.minimum is not None and getal < kolom.minimum:
+        raise ValueError(f"{getal} is kleiner dan {kolom.minimum}.")
+    if kolom.maximum is not None and getal > kolom.maximum:
+        raise ValueError(f"{getal} is groter dan {kolom.maximum}.")
+    return getal
+
+
+def _bedrag(waarde: Any) -> Decimal:
+    if isinstance(waarde, bool):
+        raise ValueError(f"'{waarde}' is geen bedrag.")
+    if isinstance(waarde, str):
+        tekst = waarde.strip()
+        if "," in tekst:
+            raise ValueError(f"'{tekst}': schrijf een bedrag met een punt, bijvoorbeeld 12.50.")
+        if not re.fullmatch(r"-?\d+(\.\d+)?", tekst):
+            raise ValueError(f"'{tekst}' is geen bedrag; schrijf bijvoorbeeld 12.50.")
+        waarde = tekst
+    elif isinstance(waarde, float):
+        waarde = repr(waarde)  # the shortest text that gives this float: 12.5, not 12.4999…
+    try:
+        return controleer_bedrag(waarde)
+    except ValidationError as fout:
+        raise ValueError(fout.message_dict["bedrag"][0]) from None
+
+
+def _ja_nee(waarde: Any) -> bool:
+    if isinstance(waarde, bool):
+        return waarde
+    tekst = _als_tekst(waarde).lower()
+    if tekst in ("ja", "nee"):
+        return tekst == "ja"
+    raise ValueError(f"'{tekst}': schrijf ja of nee.")
+
+
+def _code(tekst: str, kolom: Kolom) -> str:
+    if tekst not in kolom.keuzes:
+        raise ValueError(f"Onbekende code '{tekst}'; kies uit: {', '.join(kolom.keuzes)}.")
+    return tekst
+
+
+def _codes(tekst: str) -> list[str]:
+    return [deel.strip() for deel in tekst.split(",") if deel.strip()]
+
+
+def lees_cel(waarde: Any, kolom: Kolom) -> Any:
+    """The typed value of one non-empty cell; a ValueError with a Dutch message if not."""
+    soort = kolom.soort
+    if soort is Celsoort.DATUM:
+        return _datum(waarde)
+    if soort is Celsoort.DATUMTIJD:
+        return _datumtijd(waarde)
+    if soort is Celsoort.GEHEEL:
+        return _geheel(waarde, kolom)
+    if soort is Celsoort.BEDRAG:
+        return _bedrag(waarde)
+    if soort is Celsoort.JA_NEE:
+        return _ja_nee(waarde)
+    tekst = tekst_uit_cel(waarde) if isinstance(waarde, str) else _als_tekst(waarde)
+    if soort is Celsoort.CODE:
+        return _code(tekst.strip(), kolom)
+    if soort is Celsoort.CODES:
+        return [_code(code, kolom) for code in _codes(tekst)]
+    if soort is Celsoort.ORGANISATIES:
+        return _codes(tekst)
+    if soort is not Celsoort.TEKST:
+        return tekst.strip()  # a reference, resolved by the importer
+    if kolom.max_lengte is not None and len(tekst) > kolom.max_lengte:
+        raise ValueError(f"Dit is {len(tekst)} tekens lang; het maximum is {kolom.max_lengte}.")
+    return tekst
+
+
+def _kop(blad: str, kop: tuple, problemen: Problemen) -> dict[int, Kolom] | None:
+    """The columns by position, or None when the header row is unusable."""
+    kolommen = {kolom.naam: kolom for kolom in BLADEN[blad]}
+    posities: dict[int, Kolom] = {}
+    gezien: set[str] = set()
+    goed = True
+    for positie, naam in enumerate(kop):
+        if _leeg(naam):
+            continue
+        naam = str(naam).strip()
+        if naam not in kolommen:
+            problemen.melden(
+                blad,
+                1,
+                naam,
+                f"Onbekende kolom. Dit blad kent: {', '.join(kolommen)}.",
+            )
+            goed = False
+        elif naam in gezien:
+            problemen.melden(blad, 1, naam, "Deze kolom staat er twee keer.")
+            goed = False
+        else:
+            gezien.add(naam)
+            posities[positie] = kolommen[naam]
+    for kolom in BLADEN[blad]:
+        if kolom.verplicht and kolom.naam not in gezien:
+            problemen.melden(blad, 1, kolom.naam, "Deze verplichte kolom ontbreekt.")
+            goed = False
+    return posities if goed else None
+
+
+def _lees_blad(blad: str, werkblad, problemen: Problemen) -> list[Rij]:
+    werkblad.reset_dimensions()  # read every row, whatever size the file declares
+    rijen = werkblad.iter_rows(values_only=True)
+    kop = next(rijen, None)
+    if kop is None:
+        return []
+    posities = _kop(blad, kop, problemen)
+    if posities is None:
+        return []
+    gelezen = []
+    for nummer, cellen in enumerate(rijen, start=2):
+        if all(_leeg(cel) for cel in cellen):
+            continue
+        rij = Rij(nummer, {kolom.naam: None for kolom in posities.values()})
+        for positie, cel in enumerate(cellen):
+            kolom = posities.get(positie)
+            if kolom is None:
+                if not _leeg(cel):
+                    problemen.melden(
+                        blad, nummer, f"{positie + 1}e", "Waarde in een kolom zonder naam."
+                    )
+                    rij.geldig = False
+                continue
+            if _leeg(cel):
+                if kolom.verplicht:
+                    problemen.melden(blad, nummer, kolom.naam, "Vul deze verplichte waarde in.")
+                    rij.geldig = False
+                continue
+            try:
+                rij.waarden[kolom.naam] = lees_cel(cel, kolom)
+            except ValueError as fout:
+                problemen.melden(blad, nummer, kolom.naam, str(fout))
+                rij.geldig = False
+        for positie, kolom in posities.items():
+            # A row shorter than the header row: its last cells are empty.
+            if positie >= len(cellen) and kolom.verplicht:
+                problemen.melden(blad, nummer, kolom.naam, "Vul deze verplichte waarde in.")
+                rij.geldig = False
+        gelezen.append(rij)
+    return gelezen
+
+
+def lees_werkboek(bestand: BinaryIO, grootte: int, problemen: Problemen) -> dict[str, list[Rij]]:
+    """Every sheet of the workbook as parsed rows; problems go to ``problemen``.
+
+    Raises ``OngeldigBestand`` when the file as a whole is unusable.
+    """
+    controleer_bestand(bestand, grootte)
+    try:
+        werkboek = load_workbook(bestand, read_only=True, data_only=True)
+    except Exception as fout:  # openpyxl raises many kinds on a damaged file
+        raise OngeldigBestand(
+            "Dit XLSX-bestand kan niet worden gelezen; het is beschadigd of geen werkboek."
+        ) from fout
+    try:
+        bladen: dict[str, list[Rij]] = {}
+        for naam in werkboek.sheetnames:
+            if naam not in BLADEN:
+                problemen.melden(
+                    naam, None, "", f"Onbekend blad. Een werkboek kent: {', '.join(BLADEN)}."
+                )
+                continue
+            bladen[naam] = _lees_blad(naam, werkboek[naam], problemen)
+        return bladen
+    finally:
+        werkboek.close()
