@@ -28,7 +28,8 @@ def werkboek_bytes(bladen: dict[str, list[list]], koppen: dict[str, list] | None
     werkboek.remove(werkboek.active)
     for blad, rijen in bladen.items():
         werkblad = werkboek.create_sheet(blad)
-        werkblad.append((koppen or {}).get(blad, kolomnamen(blad)))
+        koppen = koppen or {}
+        werkblad.append(koppen[blad] if blad in koppen else kolomnamen(blad))
         for rij in rijen:
             werkblad.append(rij)
     uitvoer = io.BytesIO()
