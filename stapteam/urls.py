@@ -19,6 +19,7 @@ urlpatterns = [
     path("vergunningen/", include("vergunningen.urls")),
     path("budget/", include("budget.urls")),
     path("plannen/", include("plannen.urls")),
+    path("rapportage/", include("rapportage.urls")),
     path("accounts/", include("allauth.urls")),
     path(settings.BEHEER_URL, admin.site.urls),
 ]
