@@ -312,25 +312,21 @@ class _Werkboeklezer(ExcelReader):
         teksten = self.shared_strings
         datumstijlen = self.wb._date_formats
         epoch = self.wb.epoch
+        rij_tag, cel_tag = NS + "row", NS + "c"
         with self.archive.open(pad) as bron:
-            tabel = None
             nummer = 0
-            for gebeurtenis, element in iterparse(bron, events=("start", "end")):
-                if gebeurtenis == "start":
-                    if element.tag == NS + "sheetData":
-                        tabel = element
-                    continue
-                if element.tag != NS + "row":
+            for _, element in iterparse(bron):
+                if element.tag != rij_tag:
                     continue
                 nummer = int(element.get("r") or nummer + 1)
                 waarden: dict[int, Any] = {}
                 kolom = 0
-                for cel in element.iter(NS + "c"):
+                for cel in element.iter(cel_tag):
                     ref = cel.get("r")
                     kolom = column_index_from_string(ref.rstrip("0123456789")) if ref else kolom + 1
                     waarden[kolom] = _celwaarde(cel, teksten, datumstijlen, epoch)
-                if tabel is not None:
-                    tabel.clear()  # this row is read: keep memory flat
+                # This row is read: only an empty element stays behind (memory stays flat).
+                element.clear()
                 yield nummer, [waarden.get(k) for k in range(1, max(waarden, default=0) + 1)]
 
 
@@ -369,36 +365,36 @@ def _lees_blad(blad: str, rijen: Iterator[tuple[int, list]], problemen: Probleme
     posities = _kop(blad, eerste[1], problemen)
     if posities is None:
         return []
+    per_positie = [posities.get(positie) for positie in range(max(posities, default=-1) + 1)]
+    namen = [kolom.naam for kolom in posities.values()]
+    verplicht = [kolom.naam for kolom in posities.values() if kolom.verplicht]
     gelezen = []
     for nummer, cellen in rijen:
-        if all(_leeg(cel) for cel in cellen):
-            continue
-        rij = Rij(nummer, {kolom.naam: None for kolom in posities.values()})
+        waarden = dict.fromkeys(namen)
+        fout_in: set[str] = set()
+        leeg = True
         for positie, cel in enumerate(cellen):
-            kolom = posities.get(positie)
-            if kolom is None:
-                if not _leeg(cel):
-                    problemen.melden(
-                        blad, nummer, f"{positie + 1}e", "Waarde in een kolom zonder naam."
-                    )
-                    rij.geldig = False
+            if cel is None or (cel.__class__ is str and not cel.strip()):
                 continue
-            if _leeg(cel):
-                if kolom.verplicht:
-                    problemen.melden(blad, nummer, kolom.naam, "Vul deze verplichte waarde in.")
-                    rij.geldig = False
+            leeg = False
+            kolom = per_positie[positie] if positie < len(per_positie) else None
+            if kolom is None:
+                melding = "Waarde in een kolom zonder naam."
+                problemen.melden(blad, nummer, f"{positie + 1}e", melding)
+                fout_in.add("")
                 continue
             try:
-                rij.waarden[kolom.naam] = lees_cel(cel, kolom)
+                waarden[kolom.naam] = lees_cel(cel, kolom)
             except ValueError as fout:
                 problemen.melden(blad, nummer, kolom.naam, str(fout))
-                rij.geldig = False
-        for positie, kolom in posities.items():
-            # A row shorter than the header row: its last cells are empty.
-            if positie >= len(cellen) and kolom.verplicht:
-                problemen.melden(blad, nummer, kolom.naam, "Vul deze verplichte waarde in.")
-                rij.geldig = False
-        gelezen.append(rij)
+                fout_in.add(kolom.naam)
+        if leeg:
+            continue
+        for naam in verplicht:
+            if waarden[naam] is None and naam not in fout_in:
+                problemen.melden(blad, nummer, naam, "Vul deze verplichte waarde in.")
+                fout_in.add(naam)
+        gelezen.append(Rij(nummer, waarden, geldig=not fout_in))
     return gelezen
 
 

@@ -49,5 +49,9 @@ class Command(BaseCommand):
             )
         import_loggen(verslag, gebruiker=gebruiker)
         self.stdout.write("\n".join(verslag.regels()))
+        if options["verbosity"] > 1:
+            self.stdout.write("Duur per stap (seconden):")
+            for stap, seconden in verslag.duur.items():
+                self.stdout.write(f"  {stap}: {seconden:.1f}")
         if not verslag.geslaagd:
             raise CommandError("Het werkboek is geweigerd; er is niets vastgelegd.")
