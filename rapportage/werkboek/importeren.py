@@ -37,7 +37,7 @@ from clients.constants import KENMERK_WAARDEN
 from clients.models import Client, Contact, Situatie
 from plannen import services as plannen_services
 from plannen.constants import ZRMDomein
-from plannen.models import ZRMMeting
+from plannen.models import Resultaat, Resultaattype, ZRMMeting
 from rapportage.werkboek.lezen import (
     BESTAND,
     OngeldigBestand,
@@ -51,7 +51,7 @@ from stapteam.models import Gemeente, Organisatie, Team, User
 from stapteam.toegang import medewerkers_van
 from vergunningen import services as vergunning_services
 from vergunningen.constants import Besluit
-from vergunningen.models import toets_criteria
+from vergunningen.models import Vergunning, toets_criteria
 
 # Rows written per INSERT by the bulk sheets; small enough to keep memory flat.
 PARTIJ = 2000
@@ -299,9 +299,9 @@ class _Import:
             "plannen": lambda: self.per_rij("plannen", self.plan),
             "doelen": lambda: self.per_rij("doelen", self.doel),
             "zrm": self.zrm_importeren,
-            "resultaten": lambda: self.per_rij("resultaten", self.resultaat),
+            "resultaten": self.resultaten_importeren,
             "knelpunten": lambda: self.per_rij("knelpunten", self.knelpunt),
-            "vergunningen": lambda: self.per_rij("vergunningen", self.vergunning),
+            "vergunningen": self.vergunningen_importeren,
             "budgetten": self.budgetten_importeren,
             "uitgaven": self.uitgaven_importeren,
             "timeouts": lambda: self.per_rij("timeouts", self.timeout),
@@ -713,16 +713,29 @@ class _Import:
             gesteld_op=w["gesteld_op"],
         )
 
-    def resultaat(self, blad, rij, client, w) -> None:
-        self.poging(
-            blad,
-            rij,
-            plannen_services.resultaat_vastleggen,
-            client=client,
-            soort=w["soort"],
-            datum=w["datum"],
-            toelichting=w["toelichting"] or "",
-        )
+    def resultaten_importeren(self) -> None:
+        self.resultaattypes = {soort.code: soort for soort in Resultaattype.objects.all()}
+        self.bulk("resultaten", Resultaat, self._resultaten())
+
+    def _resultaten(self) -> Iterator[Resultaat]:
+        for rij in self.rijen("resultaten"):
+            client = self.client("resultaten", rij)
+            if client is None:
+                continue
+            w = rij.waarden
+            soort = self.resultaattypes.get(w["soort"])
+            if soort is None:  # as ``resultaat_vastleggen`` says it
+                self.melden("resultaten", rij, "soort", f"Onbekende resultaatsoort '{w['soort']}'.")
+                continue
+            resultaat = Resultaat(
+                client=client,
+                soort=soort,
+                datum=w["datum"],
+                toelichting=w["toelichting"] or "",
+                geregistreerd_door=self.door,
+            )
+            if self.gecontroleerd("resultaten", rij, resultaat):
+                yield resultaat
 
     def knelpunt(self, blad, rij, client, w) -> None:
         self.poging(
@@ -737,39 +750,51 @@ class _Import:
             status=w["status"],
         )
 
-    def vergunning(self, blad, rij, client, w) -> None:
-        try:
-            with transaction.atomic():
-                vergunning = vergunning_services.aanvraag_registreren(
-                    client=client,
-                    aanvraag_op=w["aanvraag_op"],
-                    soort=w["soort"],
-                    werkt_sinds_peildatum=w["werkt_sinds_peildatum"],
-                    zorg_sinds_peildatum=w["zorg_sinds_peildatum"],
-                    door=self.door,
-                )
-                if w["besluit"] != Besluit.IN_BEHANDELING or w["besluit_op"]:
-                    vergunning = vergunning_services.besluit_vastleggen(
-                        vergunning=vergunning,
-                        besluit=w["besluit"],
-                        besluit_op=w["besluit_op"],
-                        registratienummer=w["registratienummer"] or "",
-                        geldig_tot=w["geldig_tot"],
-                        weigeringsgrond=w["weigeringsgrond"] or "",
-                        afwijking_reden=self.afwijking_reden(client, w),
-                        door=self.door,
-                    )
-                if w["bezwaar_op"] or w["bezwaar_status"]:
-                    vergunning_services.bezwaar_vastleggen(
-                        vergunning=vergunning,
-                        bezwaar_op=w["bezwaar_op"],
-                        bezwaar_status=w["bezwaar_status"] or "",
-                        door=self.door,
-                    )
-        except ValidationError as fout:
-            self.fout_melden(blad, rij, fout)
-        else:
-            self.tel(blad)
+    def vergunningen_importeren(self) -> None:
+        self.lopend = {
+            vergunning.client_id: vergunning
+            for vergunning in Vergunning.objects.filter(
+                client__team=self.team, besluit=Besluit.IN_BEHANDELING
+            )
+        }
+        self.bulk("vergunningen", Vergunning, self._vergunningen())
+
+    def _vergunningen(self) -> Iterator[Vergunning]:
+        """An application with its decision and objection in one record, checked by the
+        rules of the three services that write them one after the other."""
+        for rij in self.rijen("vergunningen"):
+            client = self.client("vergunningen", rij)
+            if client is None:
+                continue
+            w = rij.waarden
+            vergunning = Vergunning(
+                client=client,
+                soort=w["soort"],
+                aanvraag_op=w["aanvraag_op"],
+                peildatum=self.team.vergunning_peildatum,
+                werkt_sinds_peildatum=w["werkt_sinds_peildatum"],
+                zorg_sinds_peildatum=w["zorg_sinds_peildatum"],
+                besluit=w["besluit"],
+                besluit_op=w["besluit_op"],
+                registratienummer=(w["registratienummer"] or "").strip(),
+                geldig_tot=w["geldig_tot"],
+                weigeringsgrond=(w["weigeringsgrond"] or "").strip(),
+                afwijking_reden=self.afwijking_reden(client, w),
+                bezwaar_op=w["bezwaar_op"],
+                bezwaar_status=w["bezwaar_status"] or "",
+                geregistreerd_door=self.door,
+            )
+            if self.gecontroleerd(
+                "vergunningen",
+                rij,
+                vergunning,
+                lambda c=client: vergunning_services.controleer_nieuwe_aanvraag(
+                    c, self.lopend.get(c.pk)
+                ),
+            ):
+                if vergunning.besluit == Besluit.IN_BEHANDELING:
+                    self.lopend[client.pk] = vergunning
+                yield vergunning
 
     def afwijking_reden(self, client: Client, w: dict) -> str:
         """A permit the municipality granted although the criteria fail needs a reason;

@@ -356,3 +356,13 @@ def test_commando_weigert_met_foutstatus_en_nederlands_verslag(tmp_path, team, c
     # Only the access log line of the refused attempt is new.
     assert tellingen.pop("stapteam.Toegangslog") == voor.pop("stapteam.Toegangslog") + 1
     assert tellingen == voor
+
+
+def test_tweede_lopende_aanvraag_van_dezelfde_client(geweigerd):
+    bladen = volledig_werkboek()
+    lopend = ["0001", "2025-01-10", "verlenging", "ja", "nee", "in_behandeling"] + [None] * 6
+    bladen["vergunningen"] += [lopend, list(lopend)]
+    assert geweigerd(werkboek_bytes(bladen)) == [
+        "vergunningen, rij 4, kolom aanvraag_op: Er loopt al een aanvraag van 10-01-2025. "
+        "Leg eerst het besluit daarover vast."
+    ]

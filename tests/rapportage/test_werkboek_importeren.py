@@ -339,3 +339,20 @@ def test_bestaand_account_met_dezelfde_rol_wordt_gekoppeld(importeer, team):
     assert Client.objects.get(team=team, code="0001").casemanager == sanne
     sanne.refresh_from_db()
     assert sanne.is_active  # an existing account is not changed
+
+
+def test_timeouts_boven_het_jaarmaximum_uit_de_eerdere_administratie(importeer):
+    """In 2025 the coordinator allowed eight; the workbook brings all eight in, and the
+    ones above the maximum keep where their permission came from."""
+    bladen = volledig_werkboek()
+    bladen["timeouts"] = [
+        ["0001", "Het Hoogeland", f"2025-{maand:02d}-01", f"2025-{maand:02d}-02", "50.00"]
+        for maand in range(1, 9)
+    ]
+    verslag = importeer(
+        werkboek_bytes(bladen), "stapteam-oost", gemeente_naam="Oostdorp", naam="oost.xlsx"
+    )
+    assert verslag.geslaagd, verslag.regels()
+    redenen = list(TimeOut.objects.order_by("van").values_list("limiet_reden", flat=True))
+    assert redenen[:6] == [""] * 6
+    assert redenen[6:] == ["Toegestaan in de eerdere administratie (oost.xlsx)."] * 2
