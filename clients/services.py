@@ -127,17 +127,22 @@ def client_aanmaken(
         controleer_geen_dubbel(client)
     _client_opslaan(client, door, overgenomen=overgenomen)
     if client.casemanager_id:
-        # She had this casemanager since she came in view (an import registers her later).
-        begin = timezone.make_aware(dt.datetime.combine(client.in_beeld_sinds, dt.time()))
-        _overdracht_vastleggen(
-            client,
-            van=None,
-            naar=client.casemanager,
-            notitie="",
-            door=door,
-            tijdstip=min(begin, timezone.now()),
-        )
+        opslaan(eerste_overdracht(client, door=door), door=door)
     return client
+
+
+def eerste_overdracht(client: Client, *, door: User | None) -> Overdracht:
+    """Her first casemanager as her first handover (unsaved): she had this casemanager
+    since she came in view (an import registers her later)."""
+    begin = timezone.make_aware(dt.datetime.combine(client.in_beeld_sinds, dt.time()))
+    return Overdracht(
+        client=client,
+        van=None,
+        naar=client.casemanager,
+        notitie="",
+        door=door,
+        tijdstip=min(begin, timezone.now()),
+    )
 
 
 # What a client record holds beyond her team and number; the forms show them in this order.

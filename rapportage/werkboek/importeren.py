@@ -24,6 +24,7 @@ from typing import BinaryIO
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
+from django.utils import timezone
 from simple_history.signals import pre_create_historical_record
 from simple_history.utils import bulk_create_with_history
 
@@ -34,10 +35,11 @@ from budget.models import Budget, Uitgave
 from budget.selectors import saldo
 from clients import services as client_services
 from clients.constants import KENMERK_WAARDEN
-from clients.models import Client, Contact, Situatie
+from clients.models import Client, Contact, Overdracht, Situatie
+from clients.validators import normaliseer_bsn
 from plannen import services as plannen_services
-from plannen.constants import ZRMDomein
-from plannen.models import Resultaat, Resultaattype, ZRMMeting
+from plannen.constants import KnelpuntStatus, ZRMDomein
+from plannen.models import Doel, Knelpunt, Resultaat, Resultaattype, ZRMMeting
 from rapportage.werkboek.lezen import (
     BESTAND,
     OngeldigBestand,
@@ -261,7 +263,8 @@ class _Import:
     def medewerker(self, blad: str, rij: Rij, kolom: str) -> User | None:
         return self.verwijzing(blad, rij, kolom, "medewerker", self.medewerkers)
 
-    def bulk(self, blad: str, model, objecten: Iterable) -> None:
+    def bulk(self, blad: str | None, model, objecten: Iterable) -> None:
+        """Write in batches; ``blad`` None: records that go with a sheet's (not counted)."""
         partij = []
         for obj in objecten:
             partij.append(obj)
@@ -271,7 +274,7 @@ class _Import:
         if partij:
             self._schrijf(blad, model, partij)
 
-    def _schrijf(self, blad: str, model, partij: list) -> None:
+    def _schrijf(self, blad: str | None, model, partij: list) -> None:
         if self.problemen:
             return  # the import is refused anyway: only keep checking
         bulk_create_with_history(
@@ -281,7 +284,8 @@ class _Import:
             default_user=self.door,
             default_change_reason=self.reden,
         )
-        self.tel(blad, len(partij))
+        if blad is not None:
+            self.tel(blad, len(partij))
 
     # --- The sheets, in the order of ONTWERP §7 -------------------------------------------
 
@@ -297,10 +301,10 @@ class _Import:
             "toestemmingen": lambda: self.per_rij("toestemmingen", self.toestemming),
             "contacten": self.contacten_importeren,
             "plannen": lambda: self.per_rij("plannen", self.plan),
-            "doelen": lambda: self.per_rij("doelen", self.doel),
+            "doelen": self.doelen_importeren,
             "zrm": self.zrm_importeren,
             "resultaten": self.resultaten_importeren,
-            "knelpunten": lambda: self.per_rij("knelpunten", self.knelpunt),
+            "knelpunten": self.knelpunten_importeren,
             "vergunningen": self.vergunningen_importeren,
             "budgetten": self.budgetten_importeren,
             "uitgaven": self.uitgaven_importeren,
@@ -440,21 +444,34 @@ class _Import:
             else:
                 gezien[code] = rij.nummer
                 nieuw.append(rij)
-        # Likely duplicates of clients the team already had; among the workbook's own
-        # clients the code decides (the earlier administration confirmed them).
-        for rij in nieuw:
-            w = rij.waarden
-            try:
-                client_services.controleer_geen_dubbel(
-                    Client(
-                        team=self.team,
-                        roepnaam=w["roepnaam"],
-                        geboortedatum=w["geboortedatum"],
-                        bsn=w["bsn"] or "",
-                    )
+        if self.clienten:
+            # Likely duplicates of clients the team already had (a team without clients
+            # has none); among the workbook's own clients the code decides: the earlier
+            # administration confirmed they are different people.
+            for rij in nieuw:
+                w = rij.waarden
+                kandidaat = Client(
+                    team=self.team,
+                    roepnaam=w["roepnaam"],
+                    geboortedatum=w["geboortedatum"],
+                    bsn=normaliseer_bsn(w["bsn"] or ""),
                 )
-            except ValidationError as fout:
-                self.fout_melden("clienten", rij, fout)
+                try:
+                    client_services.controleer_geen_dubbel(kandidaat)
+                except ValidationError as fout:
+                    self.fout_melden("clienten", rij, fout)
+        aangemaakt: list[Client] = []
+        self.bulk("clienten", Client, self._clienten(nieuw, aangemaakt))
+        # Her first casemanager as her first handover, as ``client_aanmaken`` records it.
+        overdrachten = (
+            client_services.eerste_overdracht(client, door=self.door)
+            for client in aangemaakt
+            if client.casemanager_id and client.pk is not None
+        )
+        self.bulk(None, Overdracht, overdrachten)
+
+    def _clienten(self, nieuw: list[Rij], aangemaakt: list[Client]) -> Iterator[Client]:
+        bsns: dict[str, int] = {}
         for rij in nieuw:
             w = rij.waarden
             koppelingen = {
@@ -463,14 +480,9 @@ class _Import:
             }
             if any(w[kolom] and koppelingen[kolom] is None for kolom in koppelingen):
                 continue
-            client = self.poging(
-                "clienten",
-                rij,
-                client_services.client_aanmaken,
+            client = Client(
                 team=self.team,
                 code=w["code"],
-                andere_persoon=True,
-                overgenomen=True,
                 roepnaam=w["roepnaam"],
                 voornaam=w["voornaam"] or "",
                 achternaam=w["achternaam"] or "",
@@ -483,13 +495,32 @@ class _Import:
                 uitstroom_reden=w["uitstroom_reden"] or "",
                 **koppelingen,
             )
-            if client is not None:
-                self.clienten[client.code] = client
+            try:
+                # The service's rules: BSN normalised and unique in the team, staff of
+                # the team; then every field (the 11-proef among them).
+                client_services.controleer_client(client, overgenomen=True)
+                client.full_clean(
+                    exclude=["team", "casemanager", "tweede_casemanager", "ervaringsdeskundige"],
+                    validate_unique=False,
+                    validate_constraints=False,
+                )
+            except ValidationError as fout:
+                self.fout_melden("clienten", rij, fout)
+                continue
+            if client.bsn and client.bsn in bsns:
+                self.melden("clienten", rij, "bsn", f"Dit BSN staat al in rij {bsns[client.bsn]}.")
+                continue
+            if client.bsn:
+                bsns[client.bsn] = rij.nummer
+            self.clienten[client.code] = client
+            aangemaakt.append(client)
+            yield client
 
     def per_rij(self, blad: str, functie) -> None:
         for rij in self.rijen(blad):
             client = self.client(blad, rij)
-            if client is not None:
+            # A client without a key was not written: the import is refused already.
+            if client is not None and client.pk is not None:
                 functie(blad, rij, client, rij.waarden)
 
     # --- Bulk sheets: rule functions per row, written in batches ------------------------
@@ -701,17 +732,44 @@ class _Import:
             evaluatie_op=w["evaluatie_op"],
         )
 
-    def doel(self, blad, rij, client, w) -> None:
-        self.poging(
-            blad,
-            rij,
-            plannen_services.doel_toevoegen,
+    def doelen_importeren(self) -> None:
+        self.bulk("doelen", Doel, self._per_client("doelen", self._doel))
+
+    def _doel(self, rij: Rij, client: Client, w: dict) -> Doel | None:
+        doel = Doel(
             client=client,
             levensdomein=w["levensdomein"],
             omschrijving=w["doel"],
             status=w["status"],
             gesteld_op=w["gesteld_op"],
         )
+        return doel if self.gecontroleerd("doelen", rij, doel) else None
+
+    def knelpunten_importeren(self) -> None:
+        self.bulk("knelpunten", Knelpunt, self._per_client("knelpunten", self._knelpunt))
+
+    def _knelpunt(self, rij: Rij, client: Client, w: dict) -> Knelpunt | None:
+        knelpunt = Knelpunt(
+            client=client,
+            datum=w["datum"],
+            levensdomein=w["levensdomein"],
+            categorie=w["categorie"],
+            omschrijving=w["omschrijving"],
+            status=w["status"],
+            geregistreerd_door=self.door,
+        )
+        # As ``knelpunt_vastleggen``: a solved barrier without its date was solved today.
+        if knelpunt.status == KnelpuntStatus.OPGELOST:
+            knelpunt.opgelost_op = timezone.localdate()
+        return knelpunt if self.gecontroleerd("knelpunten", rij, knelpunt) else None
+
+    def _per_client(self, blad: str, maak) -> Iterator:
+        for rij in self.rijen(blad):
+            client = self.client(blad, rij)
+            if client is not None:
+                obj = maak(rij, client, rij.waarden)
+                if obj is not None:
+                    yield obj
 
     def resultaten_importeren(self) -> None:
         self.resultaattypes = {soort.code: soort for soort in Resultaattype.objects.all()}
@@ -736,19 +794,6 @@ class _Import:
             )
             if self.gecontroleerd("resultaten", rij, resultaat):
                 yield resultaat
-
-    def knelpunt(self, blad, rij, client, w) -> None:
-        self.poging(
-            blad,
-            rij,
-            plannen_services.knelpunt_vastleggen,
-            client=client,
-            datum=w["datum"],
-            levensdomein=w["levensdomein"],
-            categorie=w["categorie"],
-            omschrijving=w["omschrijving"],
-            status=w["status"],
-        )
 
     def vergunningen_importeren(self) -> None:
         self.lopend = {

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from budget.constants import UitgaveStatus
 from budget.models import Budget, TimeOut, Uitgave
-from clients.models import Client, Contact, Situatie, Toestemming
+from clients.models import Client, Contact, Overdracht, Situatie, Toestemming
 from plannen.models import Doel, Knelpunt, Plan, Resultaat, ZRMMeting
 from stapteam.constants import Rol
 from stapteam.models import Team, User
@@ -303,7 +303,22 @@ def test_geschiedenis_noemt_wie_importeerde_en_het_bestand(importeer, team, coor
         naam="oost.xlsx",
     )
     assert verslag.geslaagd, verslag.regels()
-    for model in (Client, Contact, Situatie, Toestemming, ZRMMeting, Uitgave, Vergunning, Plan):
+    for model in (
+        Client,
+        Overdracht,
+        Contact,
+        Situatie,
+        Toestemming,
+        ZRMMeting,
+        Uitgave,
+        Vergunning,
+        Plan,
+        Doel,
+        Knelpunt,
+        Resultaat,
+        TimeOut,
+        Budget,
+    ):
         historie = model.history.filter(history_type="+")
         assert historie.exists(), model
         assert set(historie.values_list("history_user", "history_change_reason")) == {
