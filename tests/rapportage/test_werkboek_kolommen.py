@@ -43,9 +43,9 @@ def paren():
 def test_kolom_volgt_het_modelveld(kolom, veld):
     if veld.choices and kolom.soort in (Celsoort.CODE, Celsoort.CODES):
         assert set(kolom.keuzes) == {waarde for waarde, _ in veld.flatchoices}
-    if kolom.soort is Celsoort.TEKST and getattr(veld, "max_length", None):
-        if kolom.naam != "bsn":  # typed with dots or spaces; the service normalises it
-            assert kolom.max_lengte == veld.max_length
+    # A BSN is typed with dots or spaces; the service normalises it.
+    if kolom.soort is Celsoort.TEKST and getattr(veld, "max_length", None) and kolom.naam != "bsn":
+        assert kolom.max_lengte == veld.max_length
     if kolom.soort is Celsoort.GEHEEL:
         grenzen = {type(v): v.limit_value for v in veld.validators}
         assert kolom.minimum == grenzen[MinValueValidator]
