@@ -85,6 +85,9 @@ def importeren(request: HttpRequest) -> HttpResponse:
     else:
         team_code, gemeente = form.cleaned_data["team_code"], form.cleaned_data["gemeente"]
     controleer_importeren(request.user, team_code)
+    # One upload waits at a time: an earlier one that was never confirmed goes now.
+    for eerder in list(request.session.get(SESSIE, {})):
+        _opruimen(request, eerder)
     upload = form.cleaned_data["bestand"]
     token = secrets.token_urlsafe(24)
     pad = default_storage.save(f"{MAP}/{token}.xlsx", upload)

@@ -25,6 +25,12 @@ def upload(inhoud: bytes, naam="oost.xlsx") -> SimpleUploadedFile:
     return SimpleUploadedFile(naam, inhoud, content_type="application/octet-stream")
 
 
+def bewaarde_bestanden() -> set[str]:
+    if not default_storage.exists("werkboeken"):
+        return set()
+    return set(default_storage.listdir("werkboeken")[1])
+
+
 def token_uit(antwoord) -> str:
     return antwoord.context["token"]
 
@@ -62,7 +68,7 @@ def test_coordinator_controleert_bevestigt_en_importeert(als, coordinator, team)
     )
     assert logregels[1][1].startswith("Uitwisselwerkboek oost.xlsx geïmporteerd: medewerkers 3")
     # The kept file is gone, and the token cannot be used twice.
-    assert not default_storage.listdir("werkboeken")[1]
+    assert f"{token}.xlsx" not in default_storage.listdir("werkboeken")[1]
     again = browser.post(reverse("rapportage:werkboek_bevestigen", args=[token]))
     assert again.status_code == 404
 
@@ -71,6 +77,7 @@ def test_problemen_per_blad_rij_en_kolom_op_de_pagina(als, coordinator, team):
     bladen = volledig_werkboek()
     bladen["contacten"][0][3] = "brief"
     bladen["uitgaven"][1][3] = 0
+    voor = bewaarde_bestanden()
     antwoord = als(coordinator).post(
         f"{IMPORTEREN}?team={team.code}", {"bestand": upload(werkboek_bytes(bladen))}
     )
@@ -80,7 +87,7 @@ def test_problemen_per_blad_rij_en_kolom_op_de_pagina(als, coordinator, team):
     assert "<td>uitgaven</td><td>3</td><td>bedrag</td>" in inhoud
     assert antwoord.context["token"] is None
     assert "Importeren bevestigen" not in inhoud
-    assert not default_storage.listdir("werkboeken")[1]
+    assert bewaarde_bestanden() <= voor  # a refused upload is not kept
 
 
 def test_bevestigen_met_andermans_token_kan_niet(als, coordinator, team):
@@ -154,3 +161,15 @@ def test_coordinator_van_een_ander_team_krijgt_404(als, ander_team, team):
         f"{IMPORTEREN}?team={team.code}", {"bestand": upload(werkboek_bytes(volledig_werkboek()))}
     )
     assert antwoord.status_code == 404
+
+
+def test_een_nieuwe_upload_ruimt_de_onbevestigde_op(als, coordinator, team):
+    browser = als(coordinator)
+    inhoud = werkboek_bytes(volledig_werkboek())
+    eerste = token_uit(browser.post(f"{IMPORTEREN}?team={team.code}", {"bestand": upload(inhoud)}))
+    tweede = token_uit(browser.post(f"{IMPORTEREN}?team={team.code}", {"bestand": upload(inhoud)}))
+    bestanden = default_storage.listdir("werkboeken")[1]
+    assert f"{tweede}.xlsx" in bestanden
+    assert f"{eerste}.xlsx" not in bestanden
+    verlopen = browser.post(reverse("rapportage:werkboek_bevestigen", args=[eerste]))
+    assert verlopen.status_code == 404
