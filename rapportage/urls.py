@@ -1,6 +1,6 @@
 from django.urls import path
 
-from rapportage import views
+from rapportage.werkboek import views
 
 app_name = "rapportage"
 

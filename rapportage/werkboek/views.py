@@ -19,7 +19,6 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from rapportage.forms import WerkboekForm
 from rapportage.toegang import (
     controleer_importeren,
     is_coordinator,
@@ -27,6 +26,7 @@ from rapportage.toegang import (
     werkboek_team,
 )
 from rapportage.werkboek.exporteren import werkboek_exporteren
+from rapportage.werkboek.forms import WerkboekForm
 from rapportage.werkboek.importeren import werkboek_importeren
 from rapportage.werkboek.logboek import export_loggen, import_loggen
 from stapteam.toegang import gekozen_team

@@ -1,4 +1,4 @@
-"""Forms of the reports app: the exchange workbook upload."""
+"""The exchange workbook upload."""
 
 from django import forms
 from django.conf import settings
