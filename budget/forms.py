@@ -5,11 +5,12 @@ from django.utils import timezone
 
 from budget.constants import BudgetSoort, Categorie
 from budget.models import Budget
-from clients.forms import MedewerkerKeuze, medewerkers
+from clients.forms import MedewerkerKeuze
 from clients.models import Client
-from stapteam.constants import Rol
+from stapteam.constants import CASELOAD_ROLLEN
 from stapteam.formulieren import DatumInput
 from stapteam.models import Team, User
+from stapteam.toegang import medewerkers_van
 
 
 def bedragveld(label: str, **kwargs) -> forms.DecimalField:
@@ -86,7 +87,7 @@ class UitgaveForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["budget"].queryset = budgetten
         self.fields["client"].queryset = clienten
-        self.fields["medewerker"].queryset = medewerkers(teams, [Rol.CASEMANAGER, Rol.COORDINATOR])
+        self.fields["medewerker"].queryset = medewerkers_van(teams, CASELOAD_ROLLEN)
 
 
 class BeoordelingForm(forms.Form):

@@ -29,14 +29,13 @@ from budget.models import Budget, TimeOut, Uitgave, timeout_dagen
 from budget.selectors import saldo, time_outs_in_jaar
 from clients.models import Client
 from stapteam.bestanden import prive_bestand_zetten
-from stapteam.constants import Rol
+from stapteam.constants import CASELOAD_ROLLEN
 from stapteam.models import Team, User
 from stapteam.services import opslaan
-from stapteam.toegang import is_teamlid, mag
+from stapteam.toegang import is_medewerker_van, is_teamlid, mag
 
 GOEDKEUREN = "budget.uitgave_goedkeuren"
 LIMIET_OVERSCHRIJDEN = "budget.timeout_limiet_overschrijden"
-UITGEVENDE_ROLLEN = (Rol.CASEMANAGER, Rol.COORDINATOR)
 
 
 def _vergrendel(budget: Budget) -> Budget:
@@ -56,18 +55,17 @@ def _controleer_ruimte(budget: Budget, bedrag: Decimal, veld: str | None) -> Non
         raise ValidationError({veld: melding} if veld else melding)
 
 
-def _controleer_medewerker(medewerker: User, team: Team) -> None:
-    if (
-        medewerker.rol not in UITGEVENDE_ROLLEN
-        or not medewerker.is_active
-        or not is_teamlid(medewerker, team)
-    ):
+def controleer_uitgever(medewerker: User, team: Team, *, overgenomen: bool = False) -> None:
+    """Who spends is a casemanager or coordinator of the budget's team (active, unless the
+    spend is taken over from an earlier administration by the workbook importer)."""
+    if not is_medewerker_van(medewerker, team, CASELOAD_ROLLEN, ook_inactief=overgenomen):
+        actieve = "" if overgenomen else "actieve "
         raise ValidationError(
-            {"medewerker": f"{medewerker} is geen actieve casemanager of coördinator van {team}."}
+            {"medewerker": f"{medewerker} is geen {actieve}casemanager of coördinator van {team}."}
         )
 
 
-def _controleer_client(client: Client | None, team: Team) -> None:
+def controleer_client(client: Client | None, team: Team) -> None:
     if client is None:
         return
     if client.team_id != team.pk:
@@ -178,8 +176,8 @@ def uitgave_registreren(
     if medewerker is None:
         raise ValidationError({"medewerker": "Wie deed de uitgave?"})
     budget = _vergrendel(budget)
-    _controleer_medewerker(medewerker, budget.team)
-    _controleer_client(client, budget.team)
+    controleer_uitgever(medewerker, budget.team)
+    controleer_client(client, budget.team)
     uitgave = Uitgave(
         budget=budget,
         datum=datum,
@@ -323,6 +321,7 @@ def timeout_registreren(
     dagtarief: Decimal,
     budget: Budget | None = None,
     limiet_reden: str = "",
+    reeds_toegestaan: bool = False,
     door: User | None,
 ) -> TimeOut:
     """Register a time-out (at most 14 days) and charge days × day rate to the team's
@@ -330,7 +329,10 @@ def timeout_registreren(
 
     ``budget`` chooses among overlapping time-out budgets; by default ``timeout_budget``.
     Beyond the team's yearly maximum (6) only the coordinator can register one, with
-    ``limiet_reden``.
+    ``limiet_reden``. ``reeds_toegestaan`` is for the workbook importer only: a time-out
+    of an earlier administration was allowed then, in its own year; the importer gives
+    ``limiet_reden`` (where it came from) and the count of that year still decides
+    whether a reason is kept.
     """
     dagtarief = controleer_bedrag(dagtarief, veld="dagtarief")
     dagen = timeout_dagen(van, tot)
@@ -356,7 +358,7 @@ def timeout_registreren(
     aantal = time_outs_in_jaar(team, van.year)
     limiet_reden = limiet_reden.strip()
     if aantal >= team.max_time_outs_per_jaar:
-        if door is None or not mag(door, LIMIET_OVERSCHRIJDEN):
+        if not reeds_toegestaan and (door is None or not mag(door, LIMIET_OVERSCHRIJDEN)):
             raise ValidationError(
                 {
                     "van": f"{team} had in {van.year} al {aantal} time-outs; het maximum is "

@@ -15,31 +15,16 @@ from clients.constants import (
 )
 from clients.models import Client, Contact, Toestemming
 from clients.services import KOPPELVELDEN, PERSOONSVELDEN, STATUSVELDEN
-from clients.validators import normaliseer_bsn
-from stapteam.constants import Rol
+from stapteam.constants import CASELOAD_ROLLEN, CONTACT_ROLLEN, Rol
 from stapteam.formulieren import DatumInput, DatumTijdInput
 from stapteam.models import Organisatie, Team, User
+from stapteam.toegang import medewerkers_van
 
 DATUMWIDGETS = {
     "geboortedatum": DatumInput(),
     "in_beeld_sinds": DatumInput(),
     "uitstroom_datum": DatumInput(),
 }
-
-
-def medewerkers(teams, rollen) -> forms.ModelChoiceField:
-    """Active users of these teams with one of these roles, by name."""
-    return (
-        User.objects.filter(
-            is_active=True,
-            groups__name__in=rollen,
-            teamlidmaatschap__content_object__in=teams,
-            teamlidmaatschap__permission__codename="teamlid",
-        )
-        .distinct()
-        .order_by("naam")
-        .prefetch_related("groups")  # the choice labels name the role
-    )
 
 
 def _medewerker_label(obj) -> str:
@@ -81,6 +66,8 @@ class ClientForm(forms.ModelForm):
     ervaringsdeskundige = MedewerkerKeuze(
         queryset=User.objects.none(), label="Ervaringsdeskundige", required=False
     )
+    # Room for how people type it ('1234.56.782'); the service normalises and checks it.
+    bsn = forms.CharField(label="BSN", max_length=12, required=False)
 
     class Meta:
         model = Client
@@ -95,18 +82,17 @@ class ClientForm(forms.ModelForm):
                 queryset=Team.objects.filter(pk__in=[t.pk for t in teams]), label="Team"
             )
             self.order_fields(["team"])
-        casemanagers = medewerkers(teams, [Rol.CASEMANAGER, Rol.COORDINATOR])
+        casemanagers = medewerkers_van(teams, CASELOAD_ROLLEN)
         self.fields["casemanager"].queryset = casemanagers
         self.fields["tweede_casemanager"].queryset = casemanagers
-        self.fields["ervaringsdeskundige"].queryset = medewerkers(teams, [Rol.ERVARINGSDESKUNDIGE])
+        self.fields["ervaringsdeskundige"].queryset = medewerkers_van(
+            teams, [Rol.ERVARINGSDESKUNDIGE]
+        )
         if not nieuw:
             # The primary casemanager changes by handover, not here.
             del self.fields["casemanager"]
         self.fields["bsn"].widget.attrs.update({"inputmode": "numeric", "autocomplete": "off"})
         self.fields["telefoon"].widget.attrs.update({"inputmode": "tel", "autocomplete": "off"})
-
-    def clean_bsn(self):
-        return normaliseer_bsn(self.cleaned_data.get("bsn", ""))
 
 
 class SituatieForm(forms.Form):
@@ -172,7 +158,7 @@ class OverdrachtForm(forms.Form):
 
     def __init__(self, *args, team: Team, behalve: User | None = None, **kwargs):
         super().__init__(*args, **kwargs)
-        kandidaten = medewerkers([team], [Rol.CASEMANAGER, Rol.COORDINATOR])
+        kandidaten = medewerkers_van([team], CASELOAD_ROLLEN)
         if behalve is not None:
             kandidaten = kandidaten.exclude(pk=behalve.pk)
         self.fields["naar"].queryset = kandidaten
@@ -184,7 +170,7 @@ class CaseloadOverdrachtForm(OverdrachtForm):
 
     def __init__(self, *args, team: Team, **kwargs):
         super().__init__(*args, team=team, **kwargs)
-        self.fields["van"].queryset = medewerkers([team], [Rol.CASEMANAGER, Rol.COORDINATOR])
+        self.fields["van"].queryset = medewerkers_van([team], CASELOAD_ROLLEN)
         self.order_fields(["van", "naar", "notitie"])
 
     def clean(self):
@@ -232,7 +218,7 @@ class LijstFilterForm(forms.Form):
 
     def __init__(self, *args, teams, signaalsoorten, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["casemanager"].queryset = medewerkers(teams, [Rol.CASEMANAGER, Rol.COORDINATOR])
+        self.fields["casemanager"].queryset = medewerkers_van(teams, CASELOAD_ROLLEN)
         # "on" is what the start page links to: any signal.
         self.fields["signaal"].choices = [
             ("", "Alle"),
@@ -282,9 +268,7 @@ class ContactForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["soort"].choices = ContactSoort.choices  # no empty choice: a kind is required
         self.fields["locatie"].choices = [("", "Niet opgegeven"), *Locatie.choices]
-        self.fields["ook_aanwezig"].queryset = medewerkers(
-            [team], [Rol.CASEMANAGER, Rol.ERVARINGSDESKUNDIGE, Rol.COORDINATOR]
-        )
+        self.fields["ook_aanwezig"].queryset = medewerkers_van([team], CONTACT_ROLLEN)
         if not vertrouwelijk_toegestaan:
             del self.fields["vertrouwelijk"]
 
@@ -303,6 +287,4 @@ class ContactFilterForm(forms.Form):
 
     def __init__(self, *args, team: Team, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["medewerker"].queryset = medewerkers(
-            [team], [Rol.CASEMANAGER, Rol.ERVARINGSDESKUNDIGE, Rol.COORDINATOR]
-        )
+        self.fields["medewerker"].queryset = medewerkers_van([team], CONTACT_ROLLEN)

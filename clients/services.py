@@ -14,34 +14,35 @@ from django.utils import timezone
 
 from clients.constants import CONTACT_CORRECTIE_DAGEN, KENMERK_WAARDEN, Grondslag, Status
 from clients.models import Client, Contact, Overdracht, Situatie, Toestemming, Verstrekking
-from clients.selectors import dekkende_toestemming
+from clients.selectors import dekkende_toestemming, mogelijke_dubbelen
+from clients.validators import normaliseer_bsn
 from stapteam.bestanden import prive_bestand_zetten
-from stapteam.constants import Rol
+from stapteam.constants import CASELOAD_ROLLEN, CONTACT_ROLLEN, Rol
 from stapteam.models import Organisatie, Team, User
 from stapteam.services import opslaan
-from stapteam.toegang import is_teamlid, mag
-
-CASEMANAGER_ROLLEN = (Rol.CASEMANAGER, Rol.COORDINATOR)
+from stapteam.toegang import is_medewerker_van, mag
 
 
 def _controleer_medewerker(
-    gebruiker: User | None, team: Team, rollen: Iterable[str], veld: str
+    gebruiker: User | None, team: Team, rollen: Iterable[str], veld: str, *, overgenomen: bool
 ) -> None:
     if gebruiker is None:
         return
-    if gebruiker.rol not in rollen or not is_teamlid(gebruiker, team) or not gebruiker.is_active:
+    if not is_medewerker_van(gebruiker, team, rollen, ook_inactief=overgenomen):
         namen = " of ".join(Rol(rol).label.lower() for rol in rollen)
-        raise ValidationError({veld: f"{gebruiker} is geen actieve {namen} van {team}."})
+        actieve = "" if overgenomen else "actieve "
+        raise ValidationError({veld: f"{gebruiker} is geen {actieve}{namen} van {team}."})
 
 
-def _controleer_medewerkers(client: Client) -> None:
-    _controleer_medewerker(client.casemanager, client.team, CASEMANAGER_ROLLEN, "casemanager")
-    _controleer_medewerker(
-        client.tweede_casemanager, client.team, CASEMANAGER_ROLLEN, "tweede_casemanager"
-    )
-    _controleer_medewerker(
-        client.ervaringsdeskundige, client.team, [Rol.ERVARINGSDESKUNDIGE], "ervaringsdeskundige"
-    )
+def _controleer_medewerkers(client: Client, *, overgenomen: bool = False) -> None:
+    for veld, rollen in (
+        ("casemanager", CASELOAD_ROLLEN),
+        ("tweede_casemanager", CASELOAD_ROLLEN),
+        ("ervaringsdeskundige", [Rol.ERVARINGSDESKUNDIGE]),
+    ):
+        _controleer_medewerker(
+            getattr(client, veld), client.team, rollen, veld, overgenomen=overgenomen
+        )
     if client.casemanager_id and client.casemanager_id == client.tweede_casemanager_id:
         raise ValidationError(
             {"tweede_casemanager": "De tweede casemanager is dezelfde als de eerste."}
@@ -67,34 +68,81 @@ def _volgend_nummer(team: Team) -> str:
     return f"{nummer:04d}"
 
 
-def _client_opslaan(client: Client, door: User | None) -> Client:
-    """The checks a client record needs beyond its own fields, then the usual save."""
+def controleer_client(client: Client, *, overgenomen: bool = False) -> None:
+    """The rules of a client record beyond its own fields: her BSN normalised and unique
+    in the team, and her casemanagers and peer worker staff of her team.
+
+    ``overgenomen``: a record taken over from an earlier administration (the workbook
+    importer) may name colleagues whose accounts are not active yet.
+    """
+    client.bsn = normaliseer_bsn(client.bsn or "")
     _controleer_bsn_uniek(client)  # first: it names the client who has the number
-    _controleer_medewerkers(client)
+    _controleer_medewerkers(client, overgenomen=overgenomen)
+
+
+def _client_opslaan(client: Client, door: User | None, *, overgenomen: bool = False) -> Client:
+    controleer_client(client, overgenomen=overgenomen)
     return opslaan(client, door=door)
 
 
+def controleer_geen_dubbel(client: Client) -> None:
+    """Refuse a new client who is likely someone already in the team (same roepnaam and
+    date of birth, or the same BSN); the caller confirms otherwise with ``andere_persoon``."""
+    dubbelen = mogelijke_dubbelen(
+        team=client.team,
+        roepnaam=client.roepnaam,
+        geboortedatum=client.geboortedatum,
+        bsn=client.bsn,
+    )
+    eerste = dubbelen.first()
+    if eerste is not None:
+        raise ValidationError(
+            "Er staat al een cliënt met dezelfde roepnaam en geboortedatum of hetzelfde BSN "
+            f"in het team ({eerste.code}). Is het echt iemand anders, bevestig dat dan.",
+            code="dubbel",
+        )
+
+
 @transaction.atomic
-def client_aanmaken(*, team: Team, door: User | None, code: str = "", **gegevens) -> Client:
+def client_aanmaken(
+    *,
+    team: Team,
+    door: User | None,
+    code: str = "",
+    andere_persoon: bool = False,
+    overgenomen: bool = False,
+    **gegevens,
+) -> Client:
     """Register a new client in ``team``. ``gegevens`` are Client fields.
 
-    Her first casemanager is recorded as the first handover, so the list of handovers is
-    her whole history of casemanagers.
+    A likely duplicate of a client in the team is refused unless ``andere_persoon``
+    confirms she is someone else. ``overgenomen`` is for the workbook importer (see
+    ``controleer_client``). Her first casemanager is recorded as the first handover, so
+    the list of handovers is her whole history of casemanagers.
     """
     client = Client(team=team, code=code or _volgend_nummer(team), **gegevens)
-    _client_opslaan(client, door)
+    client.bsn = normaliseer_bsn(client.bsn or "")
+    _controleer_bsn_uniek(client)  # a hard rule, before the question "someone else?"
+    if not andere_persoon:
+        controleer_geen_dubbel(client)
+    _client_opslaan(client, door, overgenomen=overgenomen)
     if client.casemanager_id:
-        # She had this casemanager since she came in view (an import registers her later).
-        begin = timezone.make_aware(dt.datetime.combine(client.in_beeld_sinds, dt.time()))
-        _overdracht_vastleggen(
-            client,
-            van=None,
-            naar=client.casemanager,
-            notitie="",
-            door=door,
-            tijdstip=min(begin, timezone.now()),
-        )
+        opslaan(eerste_overdracht(client, door=door), door=door)
     return client
+
+
+def eerste_overdracht(client: Client, *, door: User | None) -> Overdracht:
+    """Her first casemanager as her first handover (unsaved): she had this casemanager
+    since she came in view (an import registers her later)."""
+    begin = timezone.make_aware(dt.datetime.combine(client.in_beeld_sinds, dt.time()))
+    return Overdracht(
+        client=client,
+        van=None,
+        naar=client.casemanager,
+        notitie="",
+        door=door,
+        tijdstip=min(begin, timezone.now()),
+    )
 
 
 # What a client record holds beyond her team and number; the forms show them in this order.
@@ -161,15 +209,18 @@ def toestemming_vastleggen(
     versie: str,
     partijen: Iterable[Organisatie],
     geldig_tot: dt.date | None = None,
+    ingetrokken_op: dt.date | None = None,
     scan: UploadedFile | None = None,
     door: User | None,
 ) -> Toestemming:
-    """Record a signed consent form, optionally with its scan."""
+    """Record a signed consent form, optionally with its scan; a form taken over from an
+    earlier administration may already have been withdrawn (``ingetrokken_op``)."""
     toestemming = Toestemming(
         client=client,
         ondertekend_op=ondertekend_op,
         versie=versie,
         geldig_tot=geldig_tot,
+        ingetrokken_op=ingetrokken_op,
         vastgelegd_door=door,
     )
     partijen = list(partijen)
@@ -287,7 +338,6 @@ def caseload_overdragen(
 
 # --- Contacts -----------------------------------------------------------------------------
 
-CONTACT_ROLLEN = (Rol.CASEMANAGER, Rol.ERVARINGSDESKUNDIGE, Rol.COORDINATOR)
 CONTACT_VELDEN = frozenset(
     {"tijdstip", "soort", "locatie", "duur_minuten", "levensdomeinen", "notitie", "vertrouwelijk"}
 )
@@ -303,17 +353,21 @@ def mag_contact_corrigeren(contact: Contact, gebruiker: User) -> bool:
     return contact.medewerker_id == gebruiker.pk and binnen_termijn
 
 
-def _contact_opslaan(contact: Contact, ook_aanwezig, door: User | None) -> Contact:
+def controleer_contact(contact: Contact, team: Team, *, overgenomen: bool = False) -> None:
+    """The rules of a contact beyond its own fields: had by staff of her team, and not
+    confidential when the peer worker had it. ``overgenomen`` as in ``controleer_client``."""
     medewerker = contact.medewerker
-    if medewerker.rol not in CONTACT_ROLLEN or not is_teamlid(medewerker, contact.client.team):
-        raise ValidationError(
-            {"medewerker": f"{medewerker} is geen medewerker van {contact.client.team}."}
-        )
+    if not is_medewerker_van(medewerker, team, CONTACT_ROLLEN, ook_inactief=overgenomen):
+        raise ValidationError({"medewerker": f"{medewerker} is geen medewerker van {team}."})
     # She could not see it herself: the peer worker's role never sees confidential contacts.
     if contact.vertrouwelijk and medewerker.rol == Rol.ERVARINGSDESKUNDIGE:
         raise ValidationError(
             {"vertrouwelijk": "Een ervaringsdeskundige legt geen vertrouwelijk contact vast."}
         )
+
+
+def _contact_opslaan(contact: Contact, ook_aanwezig, door: User | None) -> Contact:
+    controleer_contact(contact, contact.client.team)
     nieuw = contact.pk is None
     opslaan(contact, door=door)
     if ook_aanwezig is not None and not (nieuw and not ook_aanwezig):

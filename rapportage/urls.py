@@ -1,6 +1,7 @@
 from django.urls import path
 
 from rapportage import views
+from rapportage.werkboek import views as werkboek
 
 app_name = "rapportage"
 
@@ -8,4 +9,8 @@ urlpatterns = [
     path("evaluatie/", views.evaluatie, name="evaluatie"),
     path("monitor/", views.monitor, name="monitor"),
     path("dashboard/", views.dashboard, name="dashboard"),
+    path("werkboek/", werkboek.werkboek, name="werkboek"),
+    path("werkboek/exporteren/", werkboek.exporteren, name="werkboek_exporteren"),
+    path("werkboek/importeren/", werkboek.importeren, name="werkboek_importeren"),
+    path("werkboek/importeren/<str:token>/", werkboek.bevestigen, name="werkboek_bevestigen"),
 ]

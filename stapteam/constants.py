@@ -17,6 +17,10 @@ class Rol(models.TextChoices):
 
 # Roles that work in a team and so can be made a member of one.
 TEAMROLLEN = frozenset({Rol.CASEMANAGER, Rol.ERVARINGSDESKUNDIGE, Rol.COORDINATOR})
+# Team roles that hold a caseload (primary or second casemanager) and spend the flex budget.
+CASELOAD_ROLLEN = (Rol.CASEMANAGER, Rol.COORDINATOR)
+# Team roles that log contacts: every team role.
+CONTACT_ROLLEN = (Rol.CASEMANAGER, Rol.ERVARINGSDESKUNDIGE, Rol.COORDINATOR)
 # Roles that see the aggregate figures of one or more municipalities.
 GEMEENTEROLLEN = frozenset({Rol.GEMEENTE, Rol.PROCESREGISSEUR})
 

@@ -210,7 +210,7 @@ def gebruiker_opslaan(
         )
         reden = "nieuw account" if nieuw_account else "rol of team gewijzigd"
         _aanvragen_bijwerken(gebruiker, rol, gewenst - behouden, door, reden)
-    for cache in ("_team_ids", "_gemeente_ids"):
+    for cache in ("_team_ids", "_grant_team_ids", "_gemeente_ids"):
         gebruiker.__dict__.pop(cache, None)
     return gebruiker
 

@@ -73,6 +73,38 @@ def is_teamlid(user: User, team: Team | int) -> bool:
     return team_id in team_ids_van(user)
 
 
+def medewerkers_van(teams, rollen, *, ook_inactief: bool = False) -> QuerySet[User]:
+    """The staff of these teams with one of these roles, by name: "staff of a team", the
+    one definition that forms (their choices) and services (their checks) share.
+
+    Only active accounts, unless ``ook_inactief``: a record taken over from an earlier
+    administration may name a colleague whose account is not (or no longer) active.
+    """
+    medewerkers = User.objects.filter(
+        groups__name__in=list(rollen),
+        teamlidmaatschap__content_object__in=list(teams),
+        teamlidmaatschap__permission__codename="teamlid",
+    )
+    if not ook_inactief:
+        medewerkers = medewerkers.filter(is_active=True)
+    # The choice labels name the role.
+    return medewerkers.distinct().order_by("naam").prefetch_related("groups")
+
+
+def is_medewerker_van(user: User, team: Team, rollen, *, ook_inactief: bool = False) -> bool:
+    """Whether ``user`` is staff of ``team`` with one of ``rollen`` (see ``medewerkers_van``);
+    the team grant is read once per user object."""
+    if user.rol not in rollen or not (user.is_active or ook_inactief) or user.is_superuser:
+        return False
+    if not hasattr(user, "_grant_team_ids"):
+        user._grant_team_ids = frozenset(
+            TeamLidmaatschap.objects.filter(
+                user=user, permission__codename="teamlid", content_object__actief=True
+            ).values_list("content_object_id", flat=True)
+        )
+    return team.pk in user._grant_team_ids
+
+
 def team_voor_gebruiker(user: User, code: str) -> Team:
     """The team with this code if the user is a member, else 404 (also when it is missing)."""
     return get_object_or_404(teams_van(user), code=code)

@@ -17,8 +17,8 @@ from urllib.parse import parse_qsl, urlsplit
 import pytest
 from django.core.management import call_command
 
-from stapteam.demo import DEMO_ACCOUNTS
 from rapportage.management.commands.seed_demo import STANDAARD_WACHTWOORD
+from stapteam.demo import DEMO_ACCOUNTS
 from tests.browser import chromium, inloggen, zonder_chromium_overslaan
 
 pytestmark = [

@@ -158,6 +158,11 @@ PAGINAS = [
     ),
     Pagina("vergunningen exporteren", lambda s: reverse("vergunningen:exporteren"), COORDINATOR),
     Pagina(
+        "uitwisselwerkboek",
+        lambda s: reverse("rapportage:werkboek"),
+        {Rol.COORDINATOR: 200, Rol.BEHEERDER: 200},
+    ),
+    Pagina(
         "vergunning nieuw", object_url("vergunningen:nieuw", "client"), WIJZIGEN, per_client=True
     ),
     *[
@@ -368,6 +373,23 @@ POST_PAGINAS = [
         {Rol.CASEMANAGER: 302, Rol.COORDINATOR: 302, ANDER_TEAM: 404},
     ),
     Pagina("inzage downloaden", client_url("inzage_downloaden"), COORDINATOR),
+    Pagina(
+        "werkboek exporteren",
+        lambda s: reverse("rapportage:werkboek_exporteren") + f"?team={s['team'].code}",
+        COORDINATOR,
+    ),
+    # Without a file the upload form comes back with its error.
+    Pagina(
+        "werkboek importeren",
+        lambda s: reverse("rapportage:werkboek_importeren") + f"?team={s['team'].code}",
+        {Rol.COORDINATOR: 200, Rol.BEHEERDER: 200},
+    ),
+    # A token that was never handed out.
+    Pagina(
+        "werkboek bevestigen",
+        lambda s: reverse("rapportage:werkboek_bevestigen", args=["onbekend"]),
+        {Rol.COORDINATOR: 404, Rol.BEHEERDER: 404},
+    ),
 ]
 
 

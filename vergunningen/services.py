@@ -21,6 +21,20 @@ AANVRAAGVELDEN = frozenset(
 )
 
 
+def controleer_nieuwe_aanvraag(client: Client, lopend: Vergunning | None) -> None:
+    """The rules of a new application: her dossier is not anonymised, and she has no
+    other application in behandeling (``lopend``) — decide that one first."""
+    if client.is_geanonimiseerd:
+        raise ValidationError("Dit dossier is geanonimiseerd.")
+    if lopend is not None:
+        raise ValidationError(
+            {
+                "aanvraag_op": f"Er loopt al een aanvraag van {lopend.aanvraag_op:%d-%m-%Y}. "
+                "Leg eerst het besluit daarover vast."
+            }
+        )
+
+
 @transaction.atomic
 def aanvraag_registreren(
     *,
@@ -33,18 +47,10 @@ def aanvraag_registreren(
 ) -> Vergunning:
     """Register an application (in behandeling). The team's reference date is stored
     with it, so the criteria stay judged by the date that applied when she applied."""
-    if client.is_geanonimiseerd:
-        raise ValidationError("Dit dossier is geanonimiseerd.")
     # Holding her row serialises two simultaneous registrations of the same application.
     Client.objects.select_for_update().filter(pk=client.pk).exists()
     lopend = Vergunning.objects.filter(client=client, besluit=Besluit.IN_BEHANDELING).first()
-    if lopend is not None:
-        raise ValidationError(
-            {
-                "aanvraag_op": f"Er loopt al een aanvraag van {lopend.aanvraag_op:%d-%m-%Y}. "
-                "Leg eerst het besluit daarover vast."
-            }
-        )
+    controleer_nieuwe_aanvraag(client, lopend)
     vergunning = Vergunning(
         client=client,
         soort=soort,

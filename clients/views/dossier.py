@@ -121,32 +121,34 @@ def client_nieuw(request: HttpRequest) -> HttpResponse:
         if form.is_valid():
             data = dict(form.cleaned_data)
             team = data.pop("team", teams[0])
-            dubbelen = list(
-                mogelijke_dubbelen(
+            try:
+                client = services.client_aanmaken(
                     team=team,
-                    roepnaam=data["roepnaam"],
-                    geboortedatum=data.get("geboortedatum"),
-                    bsn=data.get("bsn", ""),
+                    door=request.user,
+                    andere_persoon=request.POST.get("geen_dubbel") == "ja",
+                    **data,
                 )
-            )
-            if dubbelen and request.POST.get("geen_dubbel") != "ja":
-                form.add_error(
-                    None,
-                    "Er staat al een cliënt met dezelfde roepnaam en geboortedatum of "
-                    "hetzelfde BSN in het team. Is het echt iemand anders, vink dan 'Dit is "
-                    "een andere persoon' aan.",
-                )
-                context["dubbelen"] = dubbelen
-            else:
-                try:
-                    client = services.client_aanmaken(team=team, door=request.user, **data)
-                except ValidationError as fout:
-                    zet_fouten(form, fout)
-                else:
-                    messages.success(
-                        request, f"{client.roepnaam} is geregistreerd ({client.code})."
+            except ValidationError as fout:
+                if fout.code == "dubbel":
+                    form.add_error(
+                        None,
+                        "Er staat al een cliënt met dezelfde roepnaam en geboortedatum of "
+                        "hetzelfde BSN in het team. Is het echt iemand anders, vink dan 'Dit "
+                        "is een andere persoon' aan.",
                     )
-                    return redirect(dossier_url(client))
+                    context["dubbelen"] = list(
+                        mogelijke_dubbelen(
+                            team=team,
+                            roepnaam=data["roepnaam"],
+                            geboortedatum=data.get("geboortedatum"),
+                            bsn=normaliseer_bsn(data.get("bsn", "")),
+                        )
+                    )
+                else:
+                    zet_fouten(form, fout)
+            else:
+                messages.success(request, f"{client.roepnaam} is geregistreerd ({client.code}).")
+                return redirect(dossier_url(client))
         return render(request, "clients/nieuw.html", context)
 
     zoekform = context["zoekform"]

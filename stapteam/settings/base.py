@@ -245,6 +245,9 @@ MAX_UPLOAD_MB = omgeving.geheel_getal("MAX_UPLOAD_MB", 10)
 # login check (``stapteam.middleware.AanvraagLimietMiddleware``); Caddy has the same
 # limit in front (docker/Caddyfile). One upload plus room for the form's other fields.
 MAX_AANVRAAG_MB = omgeving.geheel_getal("MAX_AANVRAAG_MB", MAX_UPLOAD_MB + 2)
+# An exchange workbook (XLSX is a ZIP archive) may unpack to at most this many megabytes;
+# what declares more is refused before it is opened (a "zip bomb").
+WERKBOEK_MAX_UITGEPAKT_MB = omgeving.geheel_getal("WERKBOEK_MAX_UITGEPAKT_MB", 500)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_PERMISSIONS = 0o600
 FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700

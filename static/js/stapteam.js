@@ -85,8 +85,24 @@
     });
   }
 
+  // A form with data-bezig runs long on the server (a workbook import): on submit its
+  // button is disabled and the text says it is busy, announced to screen readers.
+  function bezig() {
+    document.querySelectorAll("form[data-bezig]").forEach(function (form) {
+      form.addEventListener("submit", function () {
+        var knop = form.querySelector("button[type=submit]");
+        if (knop) knop.disabled = true;
+        var status = document.createElement("p");
+        status.setAttribute("role", "status");
+        status.textContent = form.getAttribute("data-bezig");
+        form.appendChild(status);
+      });
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     menu();
+    bezig();
     sessie();
     foutsamenvatting();
     afdrukken();

@@ -288,3 +288,54 @@ class TestOverdracht:
             services.caseload_overdragen(team=team, van=casemanager, naar=ed, door=None)
         assert Client.objects.filter(casemanager=casemanager).count() == 1
         assert Overdracht.objects.count() == 1  # only the first assignment
+
+
+class TestRegelsOpEenPlek:
+    """What the registration page asked of the user, the service now decides itself."""
+
+    def test_waarschijnlijk_dubbel_geweigerd_tenzij_bevestigd(self, team):
+        services.client_aanmaken(
+            team=team, door=None, roepnaam="Kim", geboortedatum=dt.date(1990, 5, 1)
+        )
+        with pytest.raises(ValidationError, match="dezelfde roepnaam en geboortedatum") as fout:
+            services.client_aanmaken(
+                team=team, door=None, roepnaam="kim", geboortedatum=dt.date(1990, 5, 1)
+            )
+        assert fout.value.code == "dubbel"
+        tweede = services.client_aanmaken(
+            team=team,
+            door=None,
+            roepnaam="kim",
+            geboortedatum=dt.date(1990, 5, 1),
+            andere_persoon=True,
+        )
+        assert tweede.code == "0002"
+
+    def test_bsn_genormaliseerd_door_de_service(self, team):
+        client = services.client_aanmaken(team=team, door=None, roepnaam="Kim", bsn="1112.22 333")
+        assert client.bsn == "111222333"
+        services.client_wijzigen(client=client, door=None, bsn="11122-2333")
+        client.refresh_from_db()
+        assert client.bsn == "111222333"
+
+    def test_ingetrokken_toestemming_met_haar_eigen_datum(self, team):
+        client = ClientFactory(team=team)
+        toestemming = services.toestemming_vastleggen(
+            client=client,
+            ondertekend_op=dt.date(2021, 1, 1),
+            versie="1",
+            partijen=Organisatie.objects.filter(code="ggd"),
+            ingetrokken_op=dt.date(2022, 3, 1),
+            door=None,
+        )
+        assert toestemming.ingetrokken_op == dt.date(2022, 3, 1)
+        assert toestemming.status_op(dt.date(2022, 3, 1)) == "ingetrokken"
+
+    def test_inactieve_casemanager_alleen_bij_overgenomen_gegevens(self, team):
+        slapend = UserFactory(rol=Rol.CASEMANAGER, team=team, actief=False)
+        with pytest.raises(ValidationError, match="geen actieve casemanager"):
+            services.client_aanmaken(team=team, door=None, roepnaam="Kim", casemanager=slapend)
+        client = services.client_aanmaken(
+            team=team, door=None, roepnaam="Kim", casemanager=slapend, overgenomen=True
+        )
+        assert client.casemanager == slapend
