@@ -15,7 +15,7 @@ RUN useradd --create-home --uid 1000 stapteam
 WORKDIR /app
 
 COPY requirements/productie.txt requirements/productie.txt
-RUN pip install --no-cache-dir -r requirements/productie.txt
+RUN pip install --no-cache-dir --require-hashes -r requirements/productie.txt
 
 COPY --chown=stapteam:stapteam . .
 # collectstatic needs settings that load; the real secret comes from the environment.

@@ -18,7 +18,7 @@ DEMO := DJANGO_SETTINGS_MODULE=stapteam.settings.dev DJANGO_DEBUG=false \
 
 $(GEINSTALLEERD): requirements/dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements/dev.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements/dev.txt
 	touch $@
 
 install: $(GEINSTALLEERD)
@@ -46,12 +46,12 @@ check: $(GEINSTALLEERD)
 	  REDIS_URL=redis://127.0.0.1:6379/0 \
 	  $(BIN)/python manage.py check --deploy --fail-level WARNING
 
-# Regenerate the pinned requirements after changing pyproject.toml.
+# Regenerate the pinned requirements (with their hashes) after changing pyproject.toml.
 lock: $(GEINSTALLEERD)
 	$(BIN)/pip-compile --quiet --strip-extras --no-emit-index-url --no-emit-find-links \
-	  -o requirements/productie.txt pyproject.toml
+	  --generate-hashes --allow-unsafe -o requirements/productie.txt pyproject.toml
 	$(BIN)/pip-compile --quiet --strip-extras --no-emit-index-url --no-emit-find-links \
-	  --extra dev -o requirements/dev.txt pyproject.toml
+	  --generate-hashes --allow-unsafe --extra dev -o requirements/dev.txt pyproject.toml
 
 # Page speed with a large synthetic team, on a throwaway database (see docs/prestaties.md).
 BENCHMARK_DATABASE_URL ?= sqlite:///$(CURDIR)/benchmark.sqlite3

@@ -56,7 +56,11 @@ def importeer():
 
 def tabeltellingen() -> dict[str, int]:
     """The number of rows of every model (history and access log included)."""
-    return {model._meta.label: model.objects.count() for model in apps.get_models()}
+    return {
+        model._meta.label: model.objects.count()
+        for model in apps.get_models()
+        if model._meta.managed
+    }
 
 
 def exporteer(team, pad: Path) -> Path:
