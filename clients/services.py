@@ -350,7 +350,8 @@ def contact_registreren(
         notitie=notitie,
         vertrouwelijk=vertrouwelijk,
     )
-    return _contact_opslaan(contact, list(ook_aanwezig), door)
+    # A new contact has no one else present yet: only a non-empty list needs writing.
+    return _contact_opslaan(contact, list(ook_aanwezig) or None, door)
 
 
 @transaction.atomic
