@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from clients.constants import Status
 from clients.models import Client
+from stapteam.datums import maanden_terug
 from stapteam.demo import DemoContext
 from vergunningen import services
 from vergunningen.constants import Besluit, Soort
@@ -61,7 +62,8 @@ def _vergunningen_van(client, door, vandaag, willekeur, teller) -> None:
             door=door,
         )
         besluit_op = min(aanvraag_op + dt.timedelta(days=willekeur.randint(7, 21)), vandaag)
-        geldig_tot = besluit_op + dt.timedelta(days=364)
+        # A year: through the day before the anniversary (364 days fell short over a 29 February).
+        geldig_tot = maanden_terug(besluit_op, -12) - dt.timedelta(days=1)
         teller[besluit_op.year] = teller.get(besluit_op.year, 0) + 1
         services.besluit_vastleggen(
             vergunning=vergunning,

@@ -124,3 +124,22 @@ def test_demo_op_elke_datum(moment):
             soort: rijen for soort, rijen in _in_de_toekomst(vandaag).items() if rijen
         }
         assert in_de_toekomst == {}
+
+
+def test_demovergunningen_lopen_een_jaar_ook_over_29_februari():
+    """A granted demo permit runs through the day before its first anniversary."""
+    with time_machine.travel(dt.datetime(2028, 6, 15, 12, tzinfo=AMSTERDAM), tick=False):
+        call_command("seed_demo", stdout=StringIO())
+    looptijden = Vergunning.objects.filter(besluit="verleend", geldig_tot__isnull=False)
+    over_schrikkeldag = 0
+    for besluit_op, geldig_tot in looptijden.values_list("besluit_op", "geldig_tot"):
+        verjaardag = geldig_tot + dt.timedelta(days=1)
+        assert verjaardag.year == besluit_op.year + 1, (besluit_op, geldig_tot)
+        assert (verjaardag.month, verjaardag.day) == (besluit_op.month, besluit_op.day) or (
+            besluit_op.month,
+            besluit_op.day,
+            verjaardag.month,
+            verjaardag.day,
+        ) == (2, 29, 2, 28), (besluit_op, geldig_tot)
+        over_schrikkeldag += (geldig_tot - besluit_op).days == 365  # a 366-day year
+    assert over_schrikkeldag, "no permit spans a 29 February: the test proves nothing"
