@@ -29,11 +29,15 @@ def registreer(naam: str, onderdeel: Callable[[Client], None]) -> None:
 
 
 def grensdatum(vandaag: dt.date, jaren: int) -> dt.date:
-    """The date ``jaren`` years before ``vandaag`` (29 February becomes 28 February)."""
+    """The first outflow date that is not yet ``jaren`` years ago: an outflow before it is.
+
+    Normally the same day ``jaren`` years earlier. On 29 February, when that year has no
+    29 February, it is 1 March: 28 February of that year had its anniversary yesterday.
+    """
     try:
         return vandaag.replace(year=vandaag.year - jaren)
     except ValueError:
-        return vandaag.replace(year=vandaag.year - jaren, day=28)
+        return dt.date(vandaag.year - jaren, 3, 1)
 
 
 def te_anonimiseren(*, vandaag: dt.date, jaren: int | None = None):

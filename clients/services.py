@@ -368,9 +368,8 @@ def controleer_contact(contact: Contact, team: Team, *, overgenomen: bool = Fals
 
 def _contact_opslaan(contact: Contact, ook_aanwezig, door: User | None) -> Contact:
     controleer_contact(contact, contact.client.team)
-    nieuw = contact.pk is None
     opslaan(contact, door=door)
-    if ook_aanwezig is not None and not (nieuw and not ook_aanwezig):
+    if ook_aanwezig is not None:
         contact.ook_aanwezig.set(ook_aanwezig)
     return contact
 
@@ -406,7 +405,8 @@ def contact_registreren(
         notitie=notitie,
         vertrouwelijk=vertrouwelijk,
     )
-    return _contact_opslaan(contact, list(ook_aanwezig), door)
+    # A new contact has no one else present yet: only a non-empty list needs writing.
+    return _contact_opslaan(contact, list(ook_aanwezig) or None, door)
 
 
 @transaction.atomic

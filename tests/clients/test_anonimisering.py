@@ -22,6 +22,13 @@ pytestmark = pytest.mark.django_db
 PERSOONLIJK = ["Kimberly", "Jansen-Achternaam", "111222333", "0612345678", "Geheimstraat"]
 
 
+@pytest.fixture(autouse=True)
+def _vaste_datum(time_machine):
+    # ``jaren_geleden`` has no answer on 29 February; the boundaries themselves (29
+    # February included) are tested in test_datumgrenzen.py.
+    time_machine.move_to(dt.datetime(2026, 6, 15, 12, 0, tzinfo=dt.UTC), tick=True)
+
+
 def jaren_geleden(jaren: int, dagen: int = 0) -> dt.date:
     vandaag = timezone.localdate()
     return vandaag.replace(year=vandaag.year - jaren) - dt.timedelta(days=dagen)

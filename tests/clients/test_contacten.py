@@ -28,6 +28,17 @@ def om(dagen_geleden: int, uur: int = 12) -> dt.datetime:
 
 
 class TestVastleggen:
+    def test_wie_er_ook_bij_was(self, team, casemanager, client_van_team):
+        collega = UserFactory(rol=Rol.CASEMANAGER, team=team)
+        met = services.contact_registreren(
+            client=client_van_team, door=casemanager, soort="face_to_face", ook_aanwezig=[collega]
+        )
+        zonder = services.contact_registreren(
+            client=client_van_team, door=casemanager, soort="face_to_face"
+        )
+        assert list(met.ook_aanwezig.all()) == [collega]
+        assert not zonder.ook_aanwezig.exists()
+
     def test_alleen_soort_is_nodig(self, als, casemanager, client_van_team):
         antwoord = als(casemanager).post(
             url("contact_nieuw", client_van_team.pk),
