@@ -10,7 +10,7 @@ from functools import wraps
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 
@@ -77,14 +77,21 @@ def medewerkers_van(teams, rollen, *, ook_inactief: bool = False) -> QuerySet[Us
     """The staff of these teams with one of these roles, by name: "staff of a team", the
     one definition that forms (their choices) and services (their checks) share.
 
-    Only active accounts, unless ``ook_inactief``: a record taken over from an earlier
-    administration may name a colleague whose account is not (or no longer) active.
+    Only active members, unless ``ook_inactief``: a record taken over from an earlier
+    administration may name a colleague whose account is not (or no longer) active, or
+    whose membership still waits for the coordinator's confirmation (an imported account).
+    Such a record gives her no access: only a confirmed membership does.
     """
-    medewerkers = User.objects.filter(
-        groups__name__in=list(rollen),
+    lid = Q(
         teamlidmaatschap__content_object__in=list(teams),
         teamlidmaatschap__permission__codename="teamlid",
     )
+    if ook_inactief:
+        lid |= Q(
+            toegangsaanvragen__team__in=list(teams),
+            toegangsaanvragen__status=AanvraagStatus.WACHT,
+        )
+    medewerkers = User.objects.filter(lid, groups__name__in=list(rollen))
     if not ook_inactief:
         medewerkers = medewerkers.filter(is_active=True)
     # The choice labels name the role.
@@ -102,7 +109,13 @@ def is_medewerker_van(user: User, team: Team, rollen, *, ook_inactief: bool = Fa
                 user=user, permission__codename="teamlid", content_object__actief=True
             ).values_list("content_object_id", flat=True)
         )
-    return team.pk in user._grant_team_ids
+    if team.pk in user._grant_team_ids:
+        return True
+    return ook_inactief and (
+        Toegangsaanvraag.objects.filter(
+            gebruiker=user, team=team, status=AanvraagStatus.WACHT
+        ).exists()
+    )
 
 
 def team_voor_gebruiker(user: User, code: str) -> Team:

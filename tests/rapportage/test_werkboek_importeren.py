@@ -371,3 +371,20 @@ def test_timeouts_boven_het_jaarmaximum_uit_de_eerdere_administratie(importeer):
     redenen = list(TimeOut.objects.order_by("van").values_list("limiet_reden", flat=True))
     assert redenen[:6] == [""] * 6
     assert redenen[6:] == ["Toegestaan in de eerdere administratie (oost.xlsx)."] * 2
+
+
+def test_geimporteerd_account_wacht_op_de_coordinator(importeer, team, coordinator):
+    """An import by a person does not open the team: the new accounts are inactive, and
+    their membership waits for the coordinator's confirmation like any other."""
+    from stapteam.models import Toegangsaanvraag
+    from stapteam.toegang import medewerkers_van
+
+    verslag = importeer(werkboek_bytes(volledig_werkboek()), team.code, door=coordinator)
+    assert verslag.geslaagd, verslag.regels()
+    nieuw = User.objects.filter(is_active=False, toegangsaanvragen__team=team).distinct()
+    assert nieuw.exists()
+    for gebruiker in nieuw:
+        assert not is_teamlid(gebruiker, team)
+        assert Toegangsaanvraag.objects.filter(gebruiker=gebruiker, team=team).exists()
+        assert gebruiker in medewerkers_van([team], [gebruiker.rol], ook_inactief=True)
+        assert gebruiker not in medewerkers_van([team], [gebruiker.rol])
