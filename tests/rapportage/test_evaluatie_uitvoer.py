@@ -59,26 +59,17 @@ def cohort(team, casemanager):
             )
 
 
-def rapport(*args, **opties):
-    uitvoer = StringIO()
-    call_command("rapport", "evaluatie", *args, stdout=uitvoer, stderr=StringIO(), **opties)
-    return uitvoer.getvalue()
+def rapport_2025(team, formaat: str, *uitvoer: str) -> None:
+    """``manage.py rapport evaluatie`` for the year 2025 (JSON to stdout without a path)."""
+    call_command(
+        "rapport", "evaluatie", "--team", team.code, "--van", "2025-01-01",
+        "--tot", "2025-12-31", "--formaat", formaat, *uitvoer, stderr=StringIO(),
+    )  # fmt: skip
 
 
 class TestCommando:
     def test_json_naar_de_uitvoer_en_in_het_toegangslog(self, team, cohort, capsys):
-        call_command(
-            "rapport",
-            "evaluatie",
-            "--team",
-            team.code,
-            "--van",
-            "2025-01-01",
-            "--tot",
-            "2025-12-31",
-            "--formaat",
-            "json",
-        )
+        rapport_2025(team, "json")
         cijfers = json.loads(capsys.readouterr().out)
         assert cijfers["doelgroep"]["in_beeld"] == 3
         assert cijfers["zorgaanpak"]["contactfrequentie"]["wekelijks"] == 3
@@ -106,21 +97,7 @@ class TestCommando:
     def test_pdf_leest_als_het_rapport(self, team, cohort, tmp_path, caplog):
         caplog.set_level(logging.WARNING, logger="weasyprint")
         pad = tmp_path / "evaluatie.pdf"
-        call_command(
-            "rapport",
-            "evaluatie",
-            "--team",
-            team.code,
-            "--van",
-            "2025-01-01",
-            "--tot",
-            "2025-12-31",
-            "--formaat",
-            "pdf",
-            "--uitvoer",
-            str(pad),
-            stderr=StringIO(),
-        )
+        rapport_2025(team, "pdf", "--uitvoer", str(pad))
         lezer = PdfReader(pad)
         tekst = "\n".join(pagina.extract_text() for pagina in lezer.pages)
         assert "Stapteam Nijmegen" in tekst and "Vertrouwelijk" in tekst
@@ -135,21 +112,7 @@ class TestCommando:
 
     def test_xlsx_met_een_blad_per_hoofdstuk_en_getallen(self, team, cohort, tmp_path):
         pad = tmp_path / "evaluatie.xlsx"
-        call_command(
-            "rapport",
-            "evaluatie",
-            "--team",
-            team.code,
-            "--van",
-            "2025-01-01",
-            "--tot",
-            "2025-12-31",
-            "--formaat",
-            "xlsx",
-            "--uitvoer",
-            str(pad),
-            stderr=StringIO(),
-        )
+        rapport_2025(team, "xlsx", "--uitvoer", str(pad))
         boek = load_workbook(pad)
         assert boek.sheetnames == [
             "1 Doelgroep",
