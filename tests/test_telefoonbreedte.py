@@ -24,7 +24,9 @@ from tests.browser import chromium, inloggen, zonder_chromium_overslaan
 pytestmark = [
     pytest.mark.browser,
     zonder_chromium_overslaan,
-    pytest.mark.django_db(transaction=True),
+    # serialized_rollback: starts from what the migrations put in (organisations, roles),
+    # also after another test that emptied the tables, and leaves it for the tests after.
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
 BREEDTES = (320, 390)

@@ -20,7 +20,9 @@ pytestmark = [
     pytest.mark.skipif(not AXE, reason="zet AXE_PAD (make toegankelijkheid)"),
     pytest.mark.browser,
     zonder_chromium_overslaan,
-    pytest.mark.django_db(transaction=True),
+    # serialized_rollback: starts from what the migrations put in (organisations, roles),
+    # also after another test that emptied the tables, and leaves it for the tests after.
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
 REGELS = "{runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}"
