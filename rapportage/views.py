@@ -1,5 +1,7 @@
-"""The coordinator's report pages: the evaluation report for her team and a period, as a
-page with charts and tables, and as PDF, XLSX or JSON download."""
+"""The report pages. The coordinator's: the evaluation report for her team and a period
+(a page with charts and tables, and PDF, XLSX or JSON downloads) and the progress monitor
+(XLSX or CSV). The municipality's: the dashboard of its own teams, suppressed. Every report
+made is written to the access log."""
 
 import datetime as dt
 
