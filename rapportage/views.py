@@ -13,15 +13,15 @@ from django.utils import timezone
 from rapportage import monitor_uitvoer
 from rapportage.dashboard_pagina import dashboard as dashboard_pagina
 from rapportage.definities import DEFINITIES
+from rapportage.evaluatie import Periode, in_beeld
 from rapportage.evaluatie_uitvoer import FORMATEN, evaluatierapport, logregel, maak
 from rapportage.forms import PeriodeForm
 from rapportage.monitor import monitor_periode, voortgangsmonitor
 from rapportage.periodes import laatste_twaalf_maanden, voorinstellingen
-from stapteam.audit import log_toegang
+from stapteam.audit import log_per_client, log_toegang
 from stapteam.constants import Actie
 from stapteam.datums import maanden_terug
-from stapteam.models import Team
-from stapteam.toegang import gekozen_team, gemeente_ids_van, vereist
+from stapteam.toegang import gekozen_team, teams_van_gemeenten, vereist
 
 RAPPORTEN = "rapportage.rapporten_opvragen"
 DASHBOARD = "rapportage.dashboard_inzien"
@@ -106,6 +106,14 @@ def monitor(request: HttpRequest) -> HttpResponse:
         team=team,
         omschrijving=monitor_uitvoer.logregel(resultaat, formaat),
     )
+    # A row per client (by number): the export shows on each one's own access log.
+    log_per_client(
+        request,
+        actie=Actie.EXPORTEREN,
+        clienten=in_beeld(Periode(team=team, van=van, tot=tot)),
+        team=team,
+        omschrijving=f"Opgenomen in de voortgangsmonitor {van:%d-%m-%Y} t/m {tot:%d-%m-%Y}",
+    )
     antwoord = HttpResponse(
         monitor_uitvoer.MAKERS[formaat](resultaat), content_type=monitor_uitvoer.FORMATEN[formaat]
     )
@@ -118,9 +126,7 @@ def monitor(request: HttpRequest) -> HttpResponse:
 def dashboard(request: HttpRequest) -> HttpResponse:
     """The municipality's figures per month: only its own teams, every small number of
     women suppressed. Default: the last twelve whole months."""
-    teams = list(
-        Team.objects.filter(gemeente_id__in=gemeente_ids_van(request.user)).order_by("naam")
-    )
+    teams = list(teams_van_gemeenten(request.user))
     vandaag = timezone.localdate()
     standaard_tot = vandaag.replace(day=1) - dt.timedelta(days=1)
     standaard_van = maanden_terug(standaard_tot.replace(day=1), 11)

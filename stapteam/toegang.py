@@ -153,6 +153,11 @@ def gemeente_ids_van(user: User) -> frozenset[int]:
     return user._gemeente_ids
 
 
+def teams_van_gemeenten(user: User) -> QuerySet[Team]:
+    """The teams whose aggregate figures the user may see: those of her municipalities."""
+    return Team.objects.filter(gemeente_id__in=gemeente_ids_van(user)).order_by("naam")
+
+
 def gemeenten_van(user: User) -> QuerySet[Gemeente]:
     return Gemeente.objects.filter(pk__in=gemeente_ids_van(user))
 

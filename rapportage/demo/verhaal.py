@@ -8,7 +8,7 @@ would have them: a consent that runs out, a plan evaluation overdue, a woman no 
 the zone with a valid permit, one who is hard to reach, a newcomer without consent yet.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 # A situation history: (days ago, value); days ago None means "since she came in view".
 Verloop = tuple[tuple[int | None, str], ...]
@@ -46,7 +46,6 @@ class Vrouw:
     time_out: tuple[int, int] | None = None  # (days ago it started, days)
     # (days ago opened, days ago handling started, days ago closed or None)
     escalatie: tuple[int, int | None, int | None] | None = None
-    extra: dict = field(default_factory=dict)
 
 
 NIJMEGEN = [

@@ -200,3 +200,10 @@ def test_pagina_alleen_voor_de_coordinator(als, gebruikers, team, ander_team, co
     fout = als(gebruikers[Rol.COORDINATOR]).get(reverse("rapportage:monitor") + "?maand=feb")
     assert fout.status_code == 400
     assert "is geen maand; schrijf JJJJ-MM." in fout.content.decode()
+
+
+def test_download_staat_op_het_toegangslog_van_elke_client(als, coordinator, cohort):
+    als(coordinator).get(reverse("rapportage:monitor") + "?maand=2028-02&formaat=xlsx")
+    regels = Toegangslog.objects.filter(actie=Actie.EXPORTEREN, gebruiker=coordinator)
+    assert set(regels.values_list("client_id", flat=True)) == {c.pk for c in cohort}
+    assert all("voortgangsmonitor 01-02-2028 t/m 29-02-2028" in r.omschrijving for r in regels)
