@@ -1,9 +1,12 @@
-"""Middleware of the core: health check, request size limit, enforced MFA, extra security
-headers."""
+"""Middleware of the core: health check, request size limit, the idle clock of a session,
+enforced MFA, extra security headers."""
+
+import time
 
 from allauth.mfa.models import Authenticator
 from allauth.mfa.utils import is_mfa_enabled
 from django.conf import settings
+from django.contrib.auth import logout
 from django.db import connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect
@@ -54,6 +57,46 @@ class AanvraagLimietMiddleware:
                 status=413,
                 content_type="text/plain; charset=utf-8",
             )
+        return self.get_response(request)
+
+
+# The session key holding when the session was last renewed (seconds since the epoch).
+LAATSTE_ACTIVITEIT = "laatste_activiteit"
+
+
+def sessie_rest_seconden(request) -> int:
+    """Seconds until the idle clock ends the session, counted from its last renewal."""
+    laatste = request.session.get(LAATSTE_ACTIVITEIT)
+    if laatste is None:
+        return settings.SESSION_COOKIE_AGE
+    return max(0, settings.SESSION_COOKIE_AGE - int(time.time() - laatste))
+
+
+class InactiviteitMiddleware:
+    """Idle sessions end after ``SESSION_COOKIE_AGE`` seconds without a request.
+
+    Saving the session on every request (three statements on PostgreSQL) only to move
+    its end forward is most of a page's fixed cost. Instead the session is renewed, and
+    thus saved with a new end, only when its last renewal is at least
+    ``SESSIE_VERNIEUWEN_NA_SECONDEN`` old. A session therefore ends at the latest
+    ``SESSION_COOKIE_AGE`` after the last request, and at the earliest that interval
+    sooner: never later than the configured idle time.
+
+    The database session's own end date enforces this; the check below enforces it as
+    well, so the rule does not depend on the session engine.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.user.is_authenticated:
+            nu = time.time()
+            laatste = request.session.get(LAATSTE_ACTIVITEIT)
+            if laatste is not None and nu - laatste >= settings.SESSION_COOKIE_AGE:
+                logout(request)
+            elif laatste is None or nu - laatste >= settings.SESSIE_VERNIEUWEN_NA_SECONDEN:
+                request.session[LAATSTE_ACTIVITEIT] = int(nu)
         return self.get_response(request)
 
 

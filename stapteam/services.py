@@ -20,6 +20,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from stapteam.audit import log_systeem
+from stapteam.backends import rechten_vergeten
 from stapteam.constants import GEMEENTEROLLEN, TEAMROLLEN, AanvraagStatus, Actie, Rol
 from stapteam.models import (
     Gemeente,
@@ -65,7 +66,7 @@ def _rol_zetten(gebruiker: User, rol: str) -> None:
     rolgroepen = Group.objects.filter(name__in=Rol.values)
     gebruiker.groups.remove(*rolgroepen.exclude(name=rol))
     gebruiker.groups.add(Group.objects.get(name=rol))
-    gebruiker.__dict__.pop("_rol", None)
+    rechten_vergeten(gebruiker)
 
 
 def huidige_team_ids(gebruiker: User) -> set[int]:
@@ -210,7 +211,7 @@ def gebruiker_opslaan(
         )
         reden = "nieuw account" if nieuw_account else "rol of team gewijzigd"
         _aanvragen_bijwerken(gebruiker, rol, gewenst - behouden, door, reden)
-    for cache in ("_team_ids", "_grant_team_ids", "_gemeente_ids"):
+    for cache in ("_grant_team_ids", "_gemeente_ids"):
         gebruiker.__dict__.pop(cache, None)
     return gebruiker
 
@@ -354,7 +355,7 @@ def mfa_resetten(*, gebruiker: User, door: User) -> int:
             door,
             "tweestapsverificatie gereset",
         )
-        gebruiker.__dict__.pop("_team_ids", None)
+        gebruiker.__dict__.pop("_grant_team_ids", None)
     log_systeem(
         actie=Actie.WIJZIGEN,
         gebruiker=door,

@@ -51,17 +51,23 @@ def vereist(*permissies: str):
     return decorator
 
 
-def team_ids_van(user: User) -> frozenset[int]:
-    """The active teams the user is a member of; read once per user object."""
-    if not user.is_authenticated or not user.is_active or user.is_superuser:
-        return frozenset()
-    if not hasattr(user, "_team_ids"):
-        user._team_ids = frozenset(
+def _lidmaatschappen(user: User) -> frozenset[int]:
+    """The active teams the account holds a membership grant of, whether or not the
+    account itself is active; read once per user object (one request)."""
+    if not hasattr(user, "_grant_team_ids"):
+        user._grant_team_ids = frozenset(
             TeamLidmaatschap.objects.filter(
                 user=user, permission__codename="teamlid", content_object__actief=True
             ).values_list("content_object_id", flat=True)
         )
-    return user._team_ids
+    return user._grant_team_ids
+
+
+def team_ids_van(user: User) -> frozenset[int]:
+    """The active teams the user is a member of."""
+    if not user.is_authenticated or not user.is_active or user.is_superuser:
+        return frozenset()
+    return _lidmaatschappen(user)
 
 
 def teams_van(user: User) -> QuerySet[Team]:
@@ -103,13 +109,7 @@ def is_medewerker_van(user: User, team: Team, rollen, *, ook_inactief: bool = Fa
     the team grant is read once per user object."""
     if user.rol not in rollen or not (user.is_active or ook_inactief) or user.is_superuser:
         return False
-    if not hasattr(user, "_grant_team_ids"):
-        user._grant_team_ids = frozenset(
-            TeamLidmaatschap.objects.filter(
-                user=user, permission__codename="teamlid", content_object__actief=True
-            ).values_list("content_object_id", flat=True)
-        )
-    if team.pk in user._grant_team_ids:
+    if team.pk in _lidmaatschappen(user):
         return True
     return ook_inactief and (
         Toegangsaanvraag.objects.filter(

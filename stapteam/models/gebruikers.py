@@ -43,11 +43,13 @@ class User(AbstractUser):
     def rol(self) -> str | None:
         """The role code, or None for an account without a role (a technical superuser).
 
-        Read from the groups once per object; every user has at most one role group.
+        Read once per object, together with the permissions
+        (``stapteam.backends.rol_en_rechten_laden``); every user has at most one role group.
         """
         if not hasattr(self, "_rol"):
-            namen = {groep.name for groep in self.groups.all()}
-            self._rol = next((rol.value for rol in Rol if rol.value in namen), None)
+            from stapteam.backends import rol_en_rechten_laden
+
+            rol_en_rechten_laden(self)
         return self._rol
 
     @property

@@ -55,6 +55,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Ends an idle session before anything else reads who is logged in.
+    "stapteam.middleware.InactiviteitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -121,7 +123,8 @@ else:
 # --- Accounts, login and sessions -----------------------------------------------------
 AUTH_USER_MODEL = "stapteam.User"
 AUTHENTICATION_BACKENDS = [
-    "allauth.account.auth_backends.AuthenticationBackend",
+    # allauth's backend, reading role and permissions in one query.
+    "stapteam.backends.RolBackend",
     "guardian.backends.ObjectPermissionBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
@@ -167,10 +170,13 @@ MFA_ALLOW_UNVERIFIED_EMAIL = True
 # development settings (the demo) may switch this off.
 MFA_VERPLICHT = True
 
-# Idle sessions end: every request moves the end of the session forward.
+# Idle sessions end: a request moves the end of the session forward, but the session is
+# only saved for that when it was last renewed a minute or more ago
+# (stapteam.middleware.InactiviteitMiddleware).
 SESSIE_TIMEOUT_MINUTEN = omgeving.geheel_getal("SESSIE_TIMEOUT_MINUTEN", 30)
 SESSION_COOKIE_AGE = SESSIE_TIMEOUT_MINUTEN * 60
-SESSION_SAVE_EVERY_REQUEST = True
+SESSIE_VERNIEUWEN_NA_SECONDEN = 60
+SESSION_SAVE_EVERY_REQUEST = False
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True

@@ -3,6 +3,7 @@
 import datetime as dt
 
 import pytest
+import time_machine
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 from allauth.mfa.utils import decrypt
@@ -13,6 +14,7 @@ from django.utils import timezone
 
 from stapteam.constants import Rol
 from stapteam.models import User
+from stapteam.settings import base
 from tests.factories import WACHTWOORD, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -149,23 +151,83 @@ def test_beheer_is_niet_voor_teamrollen(client, als, team):
     assert antwoord.status_code == 403
 
 
+def _einde(client) -> dt.datetime:
+    return Session.objects.get(session_key=client.session.session_key).expire_date
+
+
 def test_sessie_verloopt_na_inactiviteit(client, als):
     assert settings.SESSION_COOKIE_AGE == 30 * 60
-    assert settings.SESSION_SAVE_EVERY_REQUEST
+    begin = timezone.now()
+    with time_machine.travel(begin, tick=False) as klok:
+        als(UserFactory())
+        assert client.get(reverse("start")).status_code == 200
+        assert _einde(client) == begin + dt.timedelta(minutes=30)
 
-    als(UserFactory())
-    assert client.get(reverse("start")).status_code == 200
-    sessie = Session.objects.get(session_key=client.session.session_key)
-    # Every request moves the end forward to 30 minutes from now.
-    over = sessie.expire_date - timezone.now()
-    assert dt.timedelta(minutes=29) < over <= dt.timedelta(minutes=30)
+        # 29:59 after the last renewal she is still logged in; that request renews.
+        klok.shift(dt.timedelta(minutes=29, seconds=59))
+        assert client.get(reverse("start")).status_code == 200
+        vernieuwd = timezone.now()
+        assert _einde(client) == vernieuwd + dt.timedelta(minutes=30)
 
-    Session.objects.filter(pk=sessie.pk).update(
-        expire_date=timezone.now() - dt.timedelta(seconds=1)
-    )
-    antwoord = client.get(reverse("start"))
-    assert antwoord.status_code == 302
-    assert antwoord["Location"].startswith(LOGIN)
+        # Thirty minutes without a request: the session has ended.
+        klok.shift(dt.timedelta(minutes=30))
+        antwoord = client.get(reverse("start"))
+        assert antwoord.status_code == 302
+        assert antwoord["Location"].startswith(LOGIN)
+
+
+def test_sessie_wordt_pas_na_een_minuut_weer_opgeslagen(client, als, tel_queries, settings):
+    """A request within a minute of the last renewal does not save the session: the idle
+    clock still ends it thirty minutes after that renewal, so never later than thirty
+    minutes after the last request."""
+    assert base.SESSIE_VERNIEUWEN_NA_SECONDEN == 60
+    settings.SESSIE_VERNIEUWEN_NA_SECONDEN = 60  # the test settings renew less often
+    interval = dt.timedelta(minutes=1)
+    begin = timezone.now()
+    with time_machine.travel(begin, tick=False) as klok:
+        als(UserFactory())
+        client.get(reverse("start"))
+        einde = _einde(client)
+        zonder_opslaan = tel_queries(lambda: client.get(reverse("start")))
+
+        klok.shift(interval - dt.timedelta(seconds=1))
+        assert tel_queries(lambda: client.get(reverse("start"))) == zonder_opslaan
+        assert _einde(client) == einde
+
+        klok.shift(dt.timedelta(seconds=1))
+        assert tel_queries(lambda: client.get(reverse("start"))) > zonder_opslaan
+        assert _einde(client) == timezone.now() + dt.timedelta(minutes=30)
+
+        # Requests a few seconds apart renew the session once a minute, so she stays in.
+        for _ in range(40):
+            klok.shift(dt.timedelta(seconds=59))
+            assert client.get(reverse("start")).status_code == 200
+
+        # The page tells the idle warning how long is left since the last renewal.
+        klok.shift(dt.timedelta(seconds=30))
+        pagina = client.get(reverse("start"))
+        over = pagina.context["sessie_timeout_seconden"]
+        assert 28 * 60 <= over < 30 * 60
+
+
+def test_sessie_eindigt_ook_zonder_einddatum_van_de_database(client, als):
+    """The middleware checks the idle clock itself, whatever the session engine keeps."""
+    begin = timezone.now()
+    with time_machine.travel(begin, tick=False):
+        als(UserFactory())
+        assert client.get(reverse("start")).status_code == 200
+        sessie = client.session
+        sessie["laatste_activiteit"] = int(begin.timestamp()) - 30 * 60
+        sessie.save()  # the stored end date moves 30 minutes ahead, the clock does not
+        antwoord = client.get(reverse("start"))
+        assert antwoord.status_code == 302
+        assert antwoord["Location"].startswith(LOGIN)
+        assert "_auth_user_id" not in client.session
+
+
+def test_anonieme_bezoeker_krijgt_geen_sessie(client):
+    client.get(LOGIN)
+    assert not Session.objects.exists()
 
 
 def test_sessie_verlengen_vraagt_post_en_login(client, als):
