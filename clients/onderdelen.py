@@ -17,6 +17,7 @@ from clients.models import Client, Overdracht, Situatie, Toestemming
 from clients.selectors import zichtbare_contacten
 from clients.toegang import clienten_voor_gebruiker, mijn_clienten
 from stapteam import startpagina
+from stapteam.datums import op_dagen
 from stapteam.geschiedenis import wijzigingen
 from stapteam.models import Toegangslog
 from stapteam.toegang import mag
@@ -70,7 +71,9 @@ def contacten(request, client, volledig):
     venster = timezone.localdate() - dt.timedelta(days=91)
     tellingen = zichtbaar.aggregate(
         totaal=Count("pk"),
-        gerealiseerd_91=Count("pk", filter=Q(soort__in=GEREALISEERD, tijdstip__date__gt=venster)),
+        gerealiseerd_91=Count(
+            "pk", filter=Q(soort__in=GEREALISEERD, **op_dagen(van=venster + dt.timedelta(days=1)))
+        ),
     )
     return {
         "recent": list(zichtbaar.select_related("medewerker")[:5]),

@@ -21,7 +21,7 @@ from clients.constants import Intensiteit, Kenmerk, UitstroomReden, Woonsituatie
 from clients.models import Client, Contact, Situatie
 from plannen.constants import KnelpuntCategorie, KnelpuntStatus
 from plannen.models import Escalatie, Knelpunt
-from stapteam.datums import maanden_terug
+from stapteam.datums import maanden_terug, op_dagen
 from stapteam.models import Team
 from vergunningen.models import Vergunning
 from vergunningen.selectors import geldig_op
@@ -172,9 +172,7 @@ def gebeurtenissen(teams: list[Team], reeks: list[Maand]) -> dict:
             uitkomst[sleutel][naam(rij) if callable(naam) else naam] = (rij["n"], rij["clienten"])
 
     verzamel(
-        Contact.objects.filter(
-            client__team__in=teams, tijdstip__date__gte=van, tijdstip__date__lte=tot
-        )
+        Contact.objects.filter(client__team__in=teams, **op_dagen(van, tot))
         .annotate(maand=TruncMonth("tijdstip"))
         .values("client__team", "maand", "soort")
         .annotate(n=Count("pk"), clienten=Count("client", distinct=True))

@@ -48,6 +48,7 @@ from plannen.constants import ZRMDomein
 from plannen.models import Doel, Plan, Resultaattype, ZRMMeting
 from plannen.selectors import plan_actief_op
 from stapteam.constants import Rol
+from stapteam.datums import op_dagen
 from stapteam.models import Team
 from vergunningen.constants import Besluit, Soort
 from vergunningen.models import Vergunning
@@ -113,8 +114,7 @@ def _clienten_op_peildatum(periode: Periode) -> QuerySet[Client]:
     gerealiseerd = Contact.objects.filter(
         client=OuterRef("pk"),
         soort__in=GEREALISEERD,
-        tijdstip__date__gte=periode.venster_begin,
-        tijdstip__date__lte=peil,
+        **op_dagen(periode.venster_begin, peil),
     )
 
     def aantal(contacten: QuerySet[Contact]):

@@ -36,7 +36,7 @@ from plannen.constants import PlanStatus
 from plannen.models import Plan, ZRMMeting
 from rapportage.evaluatie import Periode, evaluatie, in_beeld
 from rapportage.periodes import kwartaal
-from stapteam.datums import maanden_terug
+from stapteam.datums import maanden_terug, op_dagen
 from stapteam.models import Team, User
 from vergunningen.selectors import met_huidige_vergunning
 
@@ -95,9 +95,7 @@ def _clientregels(periode: Periode, gebruiker: User | None) -> list[dict]:
     """One row per client in view: what the coordinator checks each month. Two queries:
     the figures of the period, and her signals as they stand today (as ``gebruiker`` sees
     them; None: the whole team's view, for the command)."""
-    in_periode = Q(
-        contacten__tijdstip__date__gte=periode.van, contacten__tijdstip__date__lte=periode.tot
-    )
+    in_periode = Q(**op_dagen(periode.van, periode.tot, veld="contacten__tijdstip"))
     gerealiseerd = in_periode & Q(contacten__soort__in=GEREALISEERD)
     plan = Plan.objects.filter(client=OuterRef("pk"), opgesteld_op__lte=periode.tot).order_by(
         "-opgesteld_op", "-id"
@@ -117,7 +115,7 @@ def _clientregels(periode: Periode, gebruiker: User | None) -> list[dict]:
     )
     laatste = (
         Contact.objects.filter(
-            client=OuterRef("pk"), soort__in=GEREALISEERD, tijdstip__date__lte=periode.tot
+            client=OuterRef("pk"), soort__in=GEREALISEERD, **op_dagen(tot=periode.tot)
         )
         .order_by("-tijdstip")
         .values("tijdstip")[:1]
@@ -184,8 +182,7 @@ def _inzet(periode: Periode, aantal_clienten: int, weken: Decimal) -> dict:
     organisation. One query."""
     contacten = Contact.objects.filter(
         client__team=periode.team,
-        tijdstip__date__gte=periode.van,
-        tijdstip__date__lte=periode.tot,
+        **op_dagen(periode.van, periode.tot),
     )
     minuten = Coalesce(Sum("duur_minuten"), Value(0))
     per_organisatie = (

@@ -3,6 +3,8 @@
 import calendar
 import datetime as dt
 
+from django.utils import timezone
+
 
 def maanden_terug(datum: dt.date, maanden: int) -> dt.date:
     """The same day ``maanden`` calendar months earlier; a day that month lacks becomes
@@ -13,3 +15,23 @@ def maanden_terug(datum: dt.date, maanden: int) -> dt.date:
     return datum.replace(
         year=jaar, month=maand, day=min(datum.day, calendar.monthrange(jaar, maand)[1])
     )
+
+
+def dagbegin(datum: dt.date) -> dt.datetime:
+    """Midnight at the start of ``datum`` in the local time zone, as an aware datetime.
+
+    "On or before day D" of a timestamp is ``tijdstip < dagbegin(D + 1 day)``: unlike
+    ``tijdstip__date__lte=D``, that comparison can use an index on the timestamp.
+    """
+    return timezone.make_aware(dt.datetime.combine(datum, dt.time()))
+
+
+def op_dagen(van: dt.date | None = None, tot: dt.date | None = None, *, veld: str = "tijdstip"):
+    """Filter arguments for a timestamp ``veld`` on the days ``van`` up to and including
+    ``tot`` (either may be None), as index-friendly comparisons."""
+    voorwaarden = {}
+    if van is not None:
+        voorwaarden[f"{veld}__gte"] = dagbegin(van)
+    if tot is not None:
+        voorwaarden[f"{veld}__lt"] = dagbegin(tot + dt.timedelta(days=1))
+    return voorwaarden

@@ -36,6 +36,14 @@ MENU: tuple[Menu, ...] = (
 
 
 def menu_voor(request: HttpRequest) -> list[dict]:
+    """The menu of this request's user; made once per request (the start page's tiles and
+    the navigation share it)."""
+    if not hasattr(request, "_menu"):
+        request._menu = _menu(request)
+    return request._menu
+
+
+def _menu(request: HttpRequest) -> list[dict]:
     user = request.user
     if not user.is_authenticated:
         return []

@@ -80,7 +80,7 @@ def lijst(request: HttpRequest) -> HttpResponse:
         }
         for client in pagina.object_list
     ]
-    vergunningen = vergunningen_voor_gebruiker(request.user).filter(client__team=team)
+    vergunningen = vergunningen_voor_gebruiker(request.user, team=team)
     vergunningen = vergunningen.select_related("client")
     met_signaal = alle.filter(SIGNAAL.actief(vandaag=vandaag)).count()
     log_toegang(

@@ -78,6 +78,22 @@ class Contact(models.Model):
         indexes = [
             models.Index(fields=["client", "soort", "tijdstip"], name="contact_client_idx"),
             models.Index(fields=["medewerker", "tijdstip"], name="contact_medewerker_idx"),
+            # "Last realised contact" of a client (lists, dossier, monitor, signals): the
+            # newest entry of this index, without reading her history. Confidentiality is
+            # the last key column, so the viewer's filter is answered from the index too
+            # (a key column rather than INCLUDE, which SQLite lacks).
+            models.Index(
+                fields=["client", "-tijdstip", "vertrouwelijk"],
+                condition=models.Q(soort__in=sorted(GEREALISEERD)),
+                name="contact_gerealiseerd_idx",
+            ),
+            # The contact form's "last location" of the user: her newest contact that has
+            # one, the first entry of this index.
+            models.Index(
+                fields=["medewerker", "-tijdstip", "locatie"],
+                condition=~models.Q(locatie=""),
+                name="contact_laatste_locatie_idx",
+            ),
         ]
         permissions = [
             ("vertrouwelijk_inzien", "Mag vertrouwelijke contacten zien en vastleggen"),

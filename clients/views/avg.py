@@ -13,6 +13,7 @@ from clients.toegang import client_voor_wijziging
 from clients.views.dossier import dossier_url
 from stapteam.audit import log_toegang
 from stapteam.constants import Actie
+from stapteam.datums import op_dagen
 from stapteam.models import Toegangslog
 from stapteam.toegang import vereist
 
@@ -33,10 +34,9 @@ def toegangslog(request: HttpRequest, pk: int) -> HttpResponse:
     regels = Toegangslog.objects.filter(client_id=client.pk).select_related("gebruiker")
     verstrekkingen = client.verstrekkingen.select_related("ontvanger", "door", "toestemming")
     if form.is_valid():
-        if form.cleaned_data.get("van"):
-            regels = regels.filter(tijdstip__date__gte=form.cleaned_data["van"])
-        if form.cleaned_data.get("tot"):
-            regels = regels.filter(tijdstip__date__lte=form.cleaned_data["tot"])
+        regels = regels.filter(
+            **op_dagen(form.cleaned_data.get("van"), form.cleaned_data.get("tot"))
+        )
     pagina = Paginator(regels, 50).get_page(request.GET.get("pagina"))
     zonder_pagina = request.GET.copy()
     zonder_pagina.pop("pagina", None)

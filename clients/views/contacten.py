@@ -18,6 +18,7 @@ from clients.toegang import client_voor_gebruiker, client_voor_wijziging
 from clients.views.dossier import dossier_url
 from stapteam.audit import log_toegang
 from stapteam.constants import Actie
+from stapteam.datums import op_dagen
 from stapteam.formulieren import zet_fouten
 from stapteam.toegang import mag, vereist
 
@@ -103,10 +104,7 @@ def contacten(request: HttpRequest, pk: int) -> HttpResponse:
             lijst = lijst.filter(soort=data["soort"])
         if data.get("medewerker"):
             lijst = lijst.filter(medewerker=data["medewerker"])
-        if data.get("van"):
-            lijst = lijst.filter(tijdstip__date__gte=data["van"])
-        if data.get("tot"):
-            lijst = lijst.filter(tijdstip__date__lte=data["tot"])
+        lijst = lijst.filter(**op_dagen(data.get("van"), data.get("tot")))
     pagina = Paginator(lijst, 25).get_page(request.GET.get("pagina"))
     log_toegang(
         request,
