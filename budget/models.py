@@ -227,6 +227,8 @@ class Uitgave(models.Model):
         ordering = ["-datum", "-id"]
         indexes = [
             models.Index(fields=["budget", "status", "datum"], name="uitgave_budget_idx"),
+            # A budget's spends newest first, a page at a time (the budget page).
+            models.Index(fields=["budget", "-datum", "-id"], name="uitgave_budget_datum_idx"),
             models.Index(fields=["client", "datum"], name="uitgave_client_idx"),
         ]
         constraints = [

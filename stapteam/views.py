@@ -126,6 +126,10 @@ def toegangslog(request: HttpRequest) -> HttpResponse:
     log_toegang(request, actie=Actie.INZIEN, omschrijving="Installatiebreed toegangslog bekeken")
     form = ToegangslogFilterForm(request.GET or None)
     regels = Toegangslog.objects.select_related("gebruiker", "team")
+    if not form.is_valid() or not any(form.cleaned_data.values()):
+        # Unfiltered: newest first by the primary key, as the log only grows (see the
+        # indexes of Toegangslog); sorting millions of lines by time would take seconds.
+        regels = regels.order_by("-id")
     if form.is_valid():
         filters = form.cleaned_data
         if filters["gebruiker"]:

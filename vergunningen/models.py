@@ -175,6 +175,18 @@ class Vergunning(models.Model):
         indexes = [
             models.Index(fields=["client", "besluit", "besluit_op"], name="vergunning_client_idx"),
             models.Index(fields=["aanvraag_op"], name="vergunning_aanvraag_idx"),
+            # The permit list: pending applications and objections are few; these small
+            # indexes find them without reading every team's permits.
+            models.Index(
+                fields=["client"],
+                condition=models.Q(besluit="in_behandeling"),
+                name="vergunning_lopend_idx",
+            ),
+            models.Index(
+                fields=["client"],
+                condition=models.Q(bezwaar_status="lopend"),
+                name="vergunning_bezwaar_lopend_idx",
+            ),
         ]
         constraints = [
             models.CheckConstraint(

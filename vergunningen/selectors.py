@@ -6,7 +6,8 @@ on the same definitions.
 
 import datetime as dt
 
-from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
+from django.db.models import OuterRef, Q, QuerySet, Subquery
+from django.db.models.lookups import IsNull
 
 from clients.models import Client
 from vergunningen.constants import Besluit, BezwaarStatus
@@ -28,9 +29,14 @@ def geldige_vergunningen(op: dt.date) -> QuerySet[Vergunning]:
     return Vergunning.objects.filter(geldig_op(op))
 
 
-def heeft_geldige_vergunning(op: dt.date) -> Exists:
-    """For a client queryset: whether she holds a permit valid on ``op``."""
-    return Exists(geldige_vergunningen(op).filter(client=OuterRef("pk")))
+def heeft_geldige_vergunning(op: dt.date) -> IsNull:
+    """For a client queryset: whether she holds a permit valid on ``op``.
+
+    Asked as "she has a current permit" (one index lookup per client of the queryset)
+    rather than with EXISTS, which PostgreSQL turned into a hashed scan of every team's
+    permits once the installation held many teams."""
+    huidige = geldige_vergunningen(op).filter(client=OuterRef("pk")).values("pk")[:1]
+    return IsNull(Subquery(huidige), False)
 
 
 def met_huidige_vergunning(clienten: QuerySet[Client], *, op: dt.date) -> QuerySet[Client]:
@@ -47,8 +53,11 @@ def met_huidige_vergunning(clienten: QuerySet[Client], *, op: dt.date) -> QueryS
 
 
 def houders(clienten: QuerySet[Client], *, op: dt.date) -> QuerySet[Client]:
-    """Of ``clienten``, those holding a valid permit on ``op``, with that permit."""
-    return met_huidige_vergunning(clienten, op=op).filter(heeft_geldige_vergunning(op))
+    """Of ``clienten``, those holding a valid permit on ``op``, with that permit.
+
+    Decided on her current permit (one index lookup per client of ``clienten``) rather
+    than with EXISTS, which PostgreSQL turned into a scan of every team's permits."""
+    return met_huidige_vergunning(clienten, op=op).filter(vg_pk__isnull=False)
 
 
 def lopende_aanvragen(vergunningen: QuerySet[Vergunning]) -> QuerySet[Vergunning]:

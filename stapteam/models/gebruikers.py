@@ -47,6 +47,10 @@ class User(AbstractUser):
         (``stapteam.backends.rol_en_rechten_laden``); every user has at most one role group.
         """
         if not hasattr(self, "_rol"):
+            if "groups" in getattr(self, "_prefetched_objects_cache", {}):
+                # A list of staff fetched with its groups: no query per person.
+                namen = {groep.name for groep in self.groups.all()}
+                return next((rol.value for rol in Rol if rol.value in namen), None)
             from stapteam.backends import rol_en_rechten_laden
 
             rol_en_rechten_laden(self)

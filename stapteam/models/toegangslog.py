@@ -11,6 +11,7 @@ from django.utils import timezone
 from stapteam.constants import Actie, Rol
 
 from .organisaties import Team
+from .velden import TijdreeksIndex
 
 
 class AlleenToevoegen(Exception):
@@ -57,10 +58,14 @@ class Toegangslog(models.Model):
         verbose_name = "toegangslogregel"
         verbose_name_plural = "toegangslog"
         ordering = ["-tijdstip", "-id"]
+        # The newest lines come from the primary key (append-only: insertion order is
+        # time order); a period from the BRIN index on time; one client, one user or one
+        # kind of action from their own index, newest first.
         indexes = [
             models.Index(fields=["client_id", "tijdstip"], name="toegangslog_client_idx"),
             models.Index(fields=["gebruiker", "tijdstip"], name="toegangslog_gebruiker_idx"),
-            models.Index(fields=["tijdstip"], name="toegangslog_tijdstip_idx"),
+            models.Index(fields=["actie", "tijdstip"], name="toegangslog_actie_idx"),
+            TijdreeksIndex(fields=["tijdstip"], name="toegangslog_tijdstip_brin"),
         ]
 
     def __str__(self) -> str:

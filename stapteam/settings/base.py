@@ -95,6 +95,10 @@ if DATABASE_URL:
             DATABASE_URL, conn_max_age=omgeving.geheel_getal("DATABASE_CONN_MAX_AGE", 60)
         )
     }
+    # No just-in-time compilation: the pages' queries are short, and for a query with
+    # many correlated subqueries PostgreSQL estimated a high cost and spent more time
+    # compiling (over 200 ms on the permit list at national size) than running it.
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
 else:
     DATABASES = {
         "default": {
