@@ -339,7 +339,7 @@ def test_budgetpagina_vast_aantal_queries(team, client, tel_queries, coordinator
             )
     veel = tel_queries(lambda: client.get(adres))
     assert weinig == veel
-    assert veel <= 16
+    assert veel <= 13
 
 
 def test_uitgaven_per_pagina_met_vast_aantal_queries(

@@ -14,9 +14,13 @@ from tests.factories import ClientFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
-# Session, user, MFA, permissions, teams, the access log and the session save (about 10),
-# then one or two per dossier section. What matters most is that it does not grow.
-MAXIMUM = 30
+# Measured per page. Six of each are the fixed cost of a request: session, user, MFA
+# check, role with permissions, team memberships, the access-log line (the session is
+# saved only about once a minute); then one or two per dossier section. What matters
+# most is that it does not grow.
+LIJST_MAXIMUM = 12
+DOSSIER_MAXIMUM = 23
+CONTACTEN_MAXIMUM = 12
 
 
 def volle_client(team, casemanager, nummer: int, geschiedenis: int):
@@ -96,7 +100,7 @@ def test_teamlijst_vast_aantal_queries(team, client, tel_queries, rol):
     gefilterd = tel_queries(lambda: client.get(adres, {"zoek": "Client", "status": ""}))
     assert weinig == veel
     assert gefilterd == veel
-    assert veel <= MAXIMUM
+    assert veel <= LIJST_MAXIMUM
 
 
 @pytest.mark.parametrize("rol", [Rol.CASEMANAGER, Rol.ERVARINGSDESKUNDIGE, Rol.COORDINATOR])
@@ -109,7 +113,7 @@ def test_dossier_vast_aantal_queries(team, client, tel_queries, rol):
     weinig = tel_queries(lambda: client.get(reverse("clients:dossier", args=[kort.pk])))
     veel = tel_queries(lambda: client.get(reverse("clients:dossier", args=[lang.pk])))
     assert weinig == veel
-    assert veel <= MAXIMUM
+    assert veel <= DOSSIER_MAXIMUM
 
 
 @pytest.mark.parametrize("rol", [Rol.CASEMANAGER, Rol.ERVARINGSDESKUNDIGE, Rol.COORDINATOR])
@@ -122,7 +126,7 @@ def test_contactlijst_vast_aantal_queries(team, client, tel_queries, rol):
     weinig = tel_queries(lambda: client.get(reverse("clients:contacten", args=[kort.pk])))
     veel = tel_queries(lambda: client.get(reverse("clients:contacten", args=[lang.pk])))
     assert weinig == veel
-    assert veel <= MAXIMUM
+    assert veel <= CONTACTEN_MAXIMUM
 
 
 def test_contactlijst_per_pagina_filter_blijft_staan(team, client, tel_queries):
