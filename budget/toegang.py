@@ -55,9 +55,10 @@ def budget_voor_gebruiker(
         log_per_client(
             wie,
             actie=Actie.INZIEN,
-            # The clients of its spends (a semi-join: no DISTINCT over every spend).
+            # The clients of its spends, looked up among the team's clients (a semi-join:
+            # no DISTINCT over every spend, no scan of every team's clients).
             clienten=Client.objects.filter(
-                pk__in=Uitgave.objects.filter(budget=budget).values("client")
+                team=budget.team_id, pk__in=Uitgave.objects.filter(budget=budget).values("client")
             ),
             team=budget.team,
             omschrijving=f"Budget {budget.naam} geopend ({wie.path})",
