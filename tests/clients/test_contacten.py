@@ -61,6 +61,25 @@ class TestVastleggen:
         assert form.initial["locatie"] == "tippelzone"
         assert abs(form.initial["tijdstip"] - timezone.now()) < dt.timedelta(minutes=2)
 
+    def test_laatste_locatie_is_van_haar_nieuwste_contact_met_een_locatie(
+        self, als, casemanager, client_van_team
+    ):
+        nu = timezone.now()
+        for uren, locatie in ((3, "mfc"), (2, "huiskamer"), (5, "straat"), (1, "")):
+            services.contact_registreren(
+                client=client_van_team,
+                door=casemanager,
+                soort="face_to_face",
+                locatie=locatie,
+                tijdstip=nu - dt.timedelta(hours=uren),
+            )
+        collega = UserFactory(rol=Rol.CASEMANAGER, team=client_van_team.team)
+        services.contact_registreren(
+            client=client_van_team, door=collega, soort="poging", locatie="kantoor"
+        )
+        form = als(casemanager).get(url("contact_nieuw", client_van_team.pk)).context["form"]
+        assert form.initial["locatie"] == "huiskamer"
+
     def test_terug_naar_de_caseload(self, als, casemanager, client_van_team):
         antwoord = als(casemanager).post(
             url("contact_nieuw", client_van_team.pk),

@@ -1,9 +1,13 @@
 """The access log: written by the helper and by logins, never changed or removed."""
 
+import datetime as dt
+import zoneinfo
+
 import pytest
 from django.db import connection, transaction
 from django.db.utils import DatabaseError
 from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
 
 from stapteam.audit import log_toegang
 from stapteam.constants import Actie, Rol
@@ -108,3 +112,51 @@ class TestOverzicht:
     @pytest.mark.parametrize("rol", [Rol.COORDINATOR, Rol.CASEMANAGER, Rol.GEMEENTE])
     def test_andere_rollen_niet(self, als, regel, rol):
         assert als(UserFactory(rol=rol)).get("/toegangslog/").status_code == 403
+
+
+class TestOverzichtZonderTelling:
+    """The installation-wide log pages without counting its millions of lines."""
+
+    @pytest.fixture
+    def functionaris(self, als):
+        return als(UserFactory(rol=Rol.FUNCTIONARIS))
+
+    @staticmethod
+    def regels(aantal, **velden):
+        Toegangslog.objects.bulk_create(
+            Toegangslog(actie=Actie.INZIEN, omschrijving=f"Regel {nummer:03d}", **velden)
+            for nummer in range(aantal)
+        )
+
+    def test_nieuwste_eerst_per_vijftig_zonder_count(self, functionaris, tel_queries):
+        self.regels(120)
+        eerste = functionaris.get("/toegangslog/")
+        html = eerste.content.decode()
+        # Its own viewing is the newest line; then the 120, newest (highest id) first.
+        assert "Regel 119" in html and "Regel 070" not in html
+        assert "Regel 1 tot en met 50; er zijn er meer." in html
+        assert 'pagina=2" rel="next"' in html and "Pagina 1 van" not in html
+        derde = functionaris.get("/toegangslog/", {"pagina": 3}).content.decode()
+        assert "Regel 101 tot en met" in derde and 'rel="next"' not in derde
+        assert "Regel 000" in derde
+        leeg = functionaris.get("/toegangslog/", {"pagina": 99}).content.decode()
+        assert "Geen regels meer." in leeg
+        assert functionaris.get("/toegangslog/", {"pagina": "x"}).status_code == 200
+        with CaptureQueriesContext(connection) as vastgelegd:
+            functionaris.get("/toegangslog/", {"pagina": 2})
+        assert not any("COUNT(" in query["sql"].upper() for query in vastgelegd)
+
+    def test_periode_telt_hele_dagen_in_nederlandse_tijd(self, functionaris):
+        amsterdam = zoneinfo.ZoneInfo("Europe/Amsterdam")
+        for uur, naam in (
+            (dt.datetime(2024, 3, 30, 23, 59), "laat"),
+            (dt.datetime(2024, 3, 31, 0, 0), "middernacht"),
+        ):
+            Toegangslog.objects.create(
+                actie=Actie.INZIEN, omschrijving=naam, tijdstip=uur.replace(tzinfo=amsterdam)
+            )
+        html = functionaris.get("/toegangslog/", {"van": "2024-03-31", "tot": "2024-03-31"})
+        inhoud = html.content.decode()
+        assert "middernacht" in inhoud and ">laat<" not in inhoud
+        html = functionaris.get("/toegangslog/", {"tot": "2024-03-30"}).content.decode()
+        assert ">laat<" in html and "middernacht" not in html
