@@ -176,9 +176,11 @@ def zichtbare_contacten(user: User) -> QuerySet[Contact]:
 
 
 def met_laatste_contact(clienten: QuerySet[Client], *, gebruiker: User | None) -> QuerySet[Client]:
-    """Annotate ``laatste_contact``: the time of her latest realised contact that
-    ``gebruiker`` may see (confidential ones only if her role may), or None. ``gebruiker``
-    None is the team's own view, for reports made by a command: every contact counts.
+    """Annotate ``laatste_contact`` from the contacts themselves (lists read it from her
+    current state, ``met_laatste_contact_nu``; the tests hold the two equal): the time of
+    her latest realised contact that ``gebruiker`` may see (confidential ones only if her
+    role may), or None. ``gebruiker`` None is the team's own view, for reports made by a
+    command: every contact counts.
 
     ``clienten`` must already be limited to clients the user may see: the subquery then
     needs no access check of its own, which keeps it one index lookup per client. Asking
