@@ -13,7 +13,7 @@ Each source declares its kinds (``soorten``): a code, a label, the condition and
 urgency. From them come the filter on one kind, the counts per kind and the caseload's
 order "what needs action first". A signal says what to do (``actie``).
 
-The annotations come from her current state (``ClientStand``, kept by the services),
+The annotations come from her current state (``ClientStand``, kept by every write),
 so every condition compares a stored date or value with one computed from today: no
 subquery per client, whatever the size of her history.
 """

@@ -1,7 +1,7 @@
 """Her current state (stand): what the caseload and the signals need, one row per client.
 
-Derived from her records, never entered: the services update it in the same transaction
-as every write (``clients.stand``), and ``manage.py herbouw_stand`` recomputes it from
+Derived from her records, never entered: every save of such a record updates it in the
+same transaction (``clients.stand``), and ``manage.py herbouw_stand`` recomputes it from
 the records. It holds dates, never "how long ago": whether a date is too old is decided
 in the query against today, so the row stays right as days pass without anyone writing.
 
