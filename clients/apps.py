@@ -7,7 +7,7 @@ class ClientsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from clients import onderdelen, signalen
+        from clients import onderdelen, signalen, stand  # noqa: F401 (stand: its receivers)
 
         signalen.registreer(signalen.ToestemmingSignalen())
         signalen.registreer(signalen.GeenContactSignaal())

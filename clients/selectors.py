@@ -1,7 +1,10 @@
 """Reads with rules: situation "as of" a date, consent status, duplicates.
 
 These compute in the database (subqueries and CASE expressions), so a list of any
-length costs one query and reports can group and count on the annotations.
+length costs one query and reports can group and count on the annotations. What holds
+today comes from her current state (``ClientStand``, the ``*_nu`` functions): plain
+columns compared with today, no subquery per client. "As of" an earlier date comes from
+the records and their history.
 """
 
 import datetime as dt
@@ -11,6 +14,7 @@ from django.db.models import (
     Case,
     CharField,
     Exists,
+    F,
     OuterRef,
     Q,
     QuerySet,
@@ -28,6 +32,7 @@ from clients.constants import (
 )
 from clients.models import Client, Contact, Situatie, Toestemming
 from clients.toegang import clienten_voor_gebruiker
+from stapteam.datums import dagbegin
 from stapteam.models import Team, User
 from stapteam.toegang import mag
 
@@ -171,9 +176,11 @@ def zichtbare_contacten(user: User) -> QuerySet[Contact]:
 
 
 def met_laatste_contact(clienten: QuerySet[Client], *, gebruiker: User | None) -> QuerySet[Client]:
-    """Annotate ``laatste_contact``: the time of her latest realised contact that
-    ``gebruiker`` may see (confidential ones only if her role may), or None. ``gebruiker``
-    None is the team's own view, for reports made by a command: every contact counts.
+    """Annotate ``laatste_contact`` from the contacts themselves (lists read it from her
+    current state, ``met_laatste_contact_nu``; the tests hold the two equal): the time of
+    her latest realised contact that ``gebruiker`` may see (confidential ones only if her
+    role may), or None. ``gebruiker`` None is the team's own view, for reports made by a
+    command: every contact counts.
 
     ``clienten`` must already be limited to clients the user may see: the subquery then
     needs no access check of its own, which keeps it one index lookup per client. Asking
@@ -186,3 +193,75 @@ def met_laatste_contact(clienten: QuerySet[Client], *, gebruiker: User | None) -
         contacten = contacten.filter(vertrouwelijk=False)
     laatste = contacten.order_by("-tijdstip").values("tijdstip")[:1]
     return clienten.annotate(laatste_contact=Subquery(laatste))
+
+
+# --- Today, from her current state (ClientStand) -------------------------------------------
+
+
+def met_huidige_situatie(
+    clienten: QuerySet[Client], *, kenmerken: Iterable[str] | None = None
+) -> QuerySet[Client]:
+    """Annotate each client with her current value of each kenmerk, under the same names
+    as ``met_situatie`` (``sit_woonsituatie``...): the same as ``met_situatie`` on today."""
+    return clienten.annotate(
+        **{
+            situatie_veld(kenmerk): F(f"stand__{kenmerk}")
+            for kenmerk in (kenmerken if kenmerken is not None else Kenmerk.values)
+        }
+    )
+
+
+def toestemming_voorwaarden(vandaag: dt.date) -> dict[str, Q]:
+    """Per consent status other than ``geldig``: the condition on her current state under
+    which she has it today. The boundaries of ``clients.models.toestemming_status``; the
+    conditions exclude each other."""
+    ondertekend = "stand__toestemming_ondertekend_op"
+    geldig_tot = "stand__toestemming_geldig_tot"
+    ingetrokken_op = "stand__toestemming_ingetrokken_op"
+    niet_ingetrokken = Q(**{f"{ingetrokken_op}__isnull": True}) | Q(
+        **{f"{ingetrokken_op}__gt": vandaag}
+    )
+    grens = vandaag + dt.timedelta(days=TOESTEMMING_WAARSCHUWING_DAGEN)
+    return {
+        ToestemmingStatus.ONTBREEKT: Q(**{f"{ondertekend}__isnull": True}),
+        ToestemmingStatus.INGETROKKEN: Q(**{f"{ingetrokken_op}__lte": vandaag}),
+        ToestemmingStatus.VERLOPEN: niet_ingetrokken & Q(**{f"{geldig_tot}__lt": vandaag}),
+        ToestemmingStatus.VERLOOPT_BINNENKORT: niet_ingetrokken
+        & Q(**{f"{geldig_tot}__gte": vandaag, f"{geldig_tot}__lte": grens}),
+    }
+
+
+def met_toestemmingstatus_nu(clienten: QuerySet[Client], *, vandaag: dt.date) -> QuerySet[Client]:
+    """Annotate ``toestemming_status`` today, from her current state: the same value as
+    ``met_toestemmingstatus`` on today. Asking again changes nothing."""
+    if "toestemming_status" in clienten.query.annotations:
+        return clienten
+    return clienten.annotate(
+        toestemming_status=Case(
+            *(
+                When(voorwaarde, then=Value(status))
+                for status, voorwaarde in toestemming_voorwaarden(vandaag).items()
+            ),
+            default=Value(ToestemmingStatus.GELDIG),
+            output_field=CharField(),
+        )
+    )
+
+
+def met_laatste_contact_nu(
+    clienten: QuerySet[Client], *, gebruiker: User | None
+) -> QuerySet[Client]:
+    """Annotate ``laatste_contact`` from her current state: the same value as
+    ``met_laatste_contact`` (confidential contacts only for whose role may see them)."""
+    if "laatste_contact" in clienten.query.annotations:
+        return clienten
+    alles = gebruiker is None or mag(gebruiker, "clients.vertrouwelijk_inzien")
+    kolom = "stand__laatste_contact" if alles else "stand__laatste_open_contact"
+    return clienten.annotate(laatste_contact=F(kolom))
+
+
+def contact_voor(datum: dt.date) -> Q:
+    """Condition on ``laatste_contact``: it took place on or before ``datum`` (local
+    time). A comparison of the stored time with the start of the next day, so the
+    database can use the column (and its index) as it is."""
+    return Q(laatste_contact__lt=dagbegin(datum + dt.timedelta(days=1)))

@@ -12,6 +12,10 @@ which sources exist.
 Each source declares its kinds (``soorten``): a code, a label, the condition and an
 urgency. From them come the filter on one kind, the counts per kind and the caseload's
 order "what needs action first". A signal says what to do (``actie``).
+
+The annotations come from her current state (``ClientStand``, kept by every write),
+so every condition compares a stored date or value with one computed from today: no
+subquery per client, whatever the size of her history.
 """
 
 import datetime as dt
@@ -26,7 +30,12 @@ from django.utils import timezone
 
 from clients.constants import GEEN_CONTACT_SIGNAAL_DAGEN, Status, ToestemmingStatus
 from clients.models import Client
-from clients.selectors import met_laatste_contact, met_toestemmingstatus
+from clients.selectors import (
+    contact_voor,
+    met_laatste_contact_nu,
+    met_toestemmingstatus_nu,
+    toestemming_voorwaarden,
+)
 from stapteam.models import User
 
 
@@ -166,11 +175,12 @@ class ToestemmingSignalen(Bron):
     }
 
     def annoteer(self, clienten, *, vandaag, gebruiker):
-        return met_toestemmingstatus(clienten, op=vandaag)
+        return met_toestemmingstatus_nu(clienten, vandaag=vandaag)
 
     def soorten(self, *, vandaag):
+        voorwaarden = toestemming_voorwaarden(vandaag)
         return [
-            Signaalsoort(f"toestemming_{status}", tekst, Q(toestemming_status=status), urgentie)
+            Signaalsoort(f"toestemming_{status}", tekst, voorwaarden[status], urgentie)
             for status, (tekst, _, urgentie, _) in self.SOORTEN.items()
         ]
 
@@ -192,13 +202,12 @@ class GeenContactSignaal(Bron):
     GEEN_SIGNAAL = (Status.UITGESTROOMD, Status.GEPAUZEERD)
 
     def annoteer(self, clienten, *, vandaag, gebruiker):
-        return met_laatste_contact(clienten, gebruiker=gebruiker)
+        return met_laatste_contact_nu(clienten, gebruiker=gebruiker)
 
     def soorten(self, *, vandaag):
         grens = vandaag - dt.timedelta(days=GEEN_CONTACT_SIGNAAL_DAGEN)
         voorwaarde = ~Q(status__in=self.GEEN_SIGNAAL) & (
-            Q(laatste_contact__date__lte=grens)
-            | Q(laatste_contact__isnull=True, in_beeld_sinds__lte=grens)
+            contact_voor(grens) | Q(laatste_contact__isnull=True, in_beeld_sinds__lte=grens)
         )
         label = f"Geen contact in {GEEN_CONTACT_SIGNAAL_DAGEN} dagen"
         return [Signaalsoort("geen_contact", label, voorwaarde, 2)]

@@ -3,7 +3,7 @@ AVG inzage sections and anonymisation. Registered in ``PlannenConfig.ready``."""
 
 from django.db.models import Case, Count, IntegerField, Q, Value, When
 
-from clients import dossier, inzage, signalen
+from clients import dossier, inzage, signalen, stand
 from clients.inzage import Sectie
 from plannen.constants import DoelStatus, KnelpuntStatus, ZRMDomein
 from plannen.models import (
@@ -22,6 +22,7 @@ from plannen.selectors import (
     zrm_vergelijking,
 )
 from plannen.signalen import PlanEvaluatieSignaal, ZRMSignaal
+from plannen.stand import plan_kolommen, zrm_kolommen
 from plannen.toegang import zrm_domeinen
 from stapteam.toegang import mag
 
@@ -167,6 +168,8 @@ def inzage_plannen(client):
 
 
 def registreer_alles() -> None:
+    stand.registreer("plan", plan_kolommen, Plan)
+    stand.registreer("zrm", zrm_kolommen, ZRMMeting)
     signalen.registreer(PlanEvaluatieSignaal())
     signalen.registreer(ZRMSignaal())
     for sleutel, titel, gegevens, volgorde in [

@@ -63,7 +63,9 @@ def zrm_vergelijking(
 
 
 def met_plan_evaluatie(clienten: QuerySet[Client]) -> QuerySet[Client]:
-    """Annotate ``plan_evaluatie``: the evaluation date of her active plan (or None)."""
+    """Annotate ``plan_evaluatie``: the evaluation date of her active plan (or None),
+    read from the plans. Lists read it from her current state (``plannen.stand``); this
+    is the definition on the records that ``tests/clients/test_stand.py`` holds it to."""
     actief = Plan.objects.filter(client=OuterRef("pk"), status=PlanStatus.ACTIEF).exclude(
         evaluatie_op=None
     )
@@ -73,7 +75,8 @@ def met_plan_evaluatie(clienten: QuerySet[Client]) -> QuerySet[Client]:
 
 
 def met_laatste_zrm(clienten: QuerySet[Client]) -> QuerySet[Client]:
-    """Annotate ``laatste_zrm``: the date of her latest measurement (or None)."""
+    """Annotate ``laatste_zrm``: the date of her latest measurement (or None), read from
+    the measurements (lists use her current state; see ``met_plan_evaluatie``)."""
     laatste = ZRMMeting.objects.filter(client=OuterRef("pk")).order_by("-datum")
     return clienten.annotate(laatste_zrm=Subquery(laatste.values("datum")[:1]))
 

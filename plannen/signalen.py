@@ -1,11 +1,13 @@
-"""Caseload signals of support: plan evaluation due, ZRM too old or missing."""
+"""Caseload signals of support: plan evaluation due, ZRM too old or missing.
+
+Both read her current state (``plannen.stand`` keeps the columns); the "as of" reads
+stay in ``plannen.selectors``."""
 
 from django.conf import settings
-from django.db.models import Q
+from django.db.models import F, Q
 
 from clients.constants import Status
 from clients.signalen import Bron, Signaal, Signaalsoort
-from plannen.selectors import met_laatste_zrm, met_plan_evaluatie
 from stapteam.datums import maanden_terug
 
 
@@ -13,7 +15,7 @@ class PlanEvaluatieSignaal(Bron):
     """Her active plan's evaluation date has come (today counts)."""
 
     def annoteer(self, clienten, *, vandaag, gebruiker):
-        return met_plan_evaluatie(clienten)
+        return clienten.annotate(plan_evaluatie=F("stand__plan_evaluatie"))
 
     def soorten(self, *, vandaag):
         voorwaarde = ~Q(status=Status.UITGESTROOMD) & Q(plan_evaluatie__lte=vandaag)
@@ -33,7 +35,7 @@ class ZRMSignaal(Bron):
     while in view that long."""
 
     def annoteer(self, clienten, *, vandaag, gebruiker):
-        return met_laatste_zrm(clienten)
+        return clienten.annotate(laatste_zrm=F("stand__laatste_zrm"))
 
     @staticmethod
     def grens(vandaag):

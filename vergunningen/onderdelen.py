@@ -4,12 +4,13 @@ the "Vergunning" section, the AVG inzage and anonymisation. Registered in
 
 from django.utils import timezone
 
-from clients import dossier, inzage, signalen
+from clients import dossier, inzage, signalen, stand
 from clients.inzage import Sectie
 from stapteam.geschiedenis import wijzigingen
 from stapteam.toegang import mag
 from vergunningen.models import Vergunning
 from vergunningen.signalen import VergunningSignaal
+from vergunningen.stand import vergunning_kolommen
 from vergunningen.toegang import LEZEN, WIJZIGEN
 
 AANVRAGEN = "vergunningen.add_vergunning"
@@ -35,6 +36,7 @@ def vergunningsectie(request, client, volledig):
 
 
 def registreer_alles() -> None:
+    stand.registreer("vergunning", vergunning_kolommen, Vergunning)
     signalen.registreer(VergunningSignaal())
     dossier.registreer(
         dossier.Onderdeel(

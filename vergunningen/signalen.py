@@ -18,22 +18,19 @@ the municipality withdraws it, and that is exactly what the permit desk must hea
 
 Only for viewers who may see permit details (``vergunningen.view_vergunning``): the
 ervaringsdeskundige gets no permit signal at all. Contacts count as the viewer sees them
-(``met_laatste_contact``), like the 14-day contact signal.
+(``met_laatste_contact_nu``), like the 14-day contact signal.
 """
 
 import datetime as dt
 
-from django.db.models import BooleanField, Case, Exists, OuterRef, Q, Subquery, Value, When
+from django.db.models import BooleanField, Case, Q, Value, When
 from django.utils import timezone
 
-from clients.constants import Kenmerk, ZoneActiviteit
-from clients.models import Situatie
-from clients.selectors import met_laatste_contact
+from clients.selectors import contact_voor, met_laatste_contact_nu
 from clients.signalen import Bron, Signaal, Signaalsoort
 from stapteam.datums import maanden_terug
 from stapteam.toegang import mag
 from vergunningen.constants import SIGNAAL_MAANDEN
-from vergunningen.selectors import heeft_geldige_vergunning
 
 PERMISSIE = "vergunningen.view_vergunning"
 
@@ -42,55 +39,48 @@ def signaalgrens(vandaag: dt.date) -> dt.date:
     return maanden_terug(vandaag, SIGNAAL_MAANDEN)
 
 
+def geldig_vandaag(vandaag: dt.date) -> Q:
+    """On a client, from her current state: she holds a permit valid today (see
+    ``vergunningen.stand``)."""
+    return Q(stand__vergunning_zonder_einde=True) | Q(stand__vergunning_tot__gte=vandaag)
+
+
 class VergunningSignaal(Bron):
-    """A ``clients.signalen.Signaalbron`` (registered in ``VergunningenConfig.ready``)."""
+    """A ``clients.signalen.Signaalbron`` (registered in ``VergunningenConfig.ready``).
+
+    Reads her current state: ``zone_niet_sinds`` is the first day of the unbroken run of
+    'niet' up to now, so "'niet' as of ``grens`` and nothing else since" is
+    ``zone_niet_sinds <= grens``."""
 
     def annoteer(self, clienten, *, vandaag, gebruiker):
-        if gebruiker is not None and not mag(gebruiker, PERMISSIE):
-            onwaar = Value(False, output_field=BooleanField())
-            return clienten.annotate(vg_zone_niet=onwaar, vg_geen_contact=onwaar)
-        grens = signaalgrens(vandaag)
-        zone = Situatie.objects.filter(client=OuterRef("pk"), kenmerk=Kenmerk.ZONE_ACTIVITEIT)
-        clienten = met_laatste_contact(clienten, gebruiker=gebruiker)
-        clienten = clienten.annotate(
-            _vg_geldig=heeft_geldige_vergunning(vandaag),
-            _vg_zone_op_grens=Subquery(
-                zone.filter(datum__lte=grens).order_by("-datum").values("waarde")[:1]
-            ),
-            _vg_zone_anders_sinds=Exists(
-                zone.filter(datum__gt=grens, datum__lte=vandaag).exclude(waarde=ZoneActiviteit.NIET)
-            ),
+        zichtbaar = gebruiker is None or mag(gebruiker, PERMISSIE)
+        clienten = met_laatste_contact_nu(clienten, gebruiker=gebruiker).annotate(
+            vg_zichtbaar=Value(zichtbaar, output_field=BooleanField())
         )
-        return clienten.annotate(
-            vg_zone_niet=Case(
-                When(
-                    Q(_vg_geldig=True, _vg_zone_op_grens=ZoneActiviteit.NIET)
-                    & Q(_vg_zone_anders_sinds=False),
-                    then=Value(True),
-                ),
-                default=Value(False),
-                output_field=BooleanField(),
-            ),
-            vg_geen_contact=Case(
-                When(
-                    Q(_vg_geldig=True)
-                    & (
-                        Q(laatste_contact__date__lte=grens)
-                        | Q(laatste_contact__isnull=True, in_beeld_sinds__lte=grens)
-                    ),
-                    then=Value(True),
-                ),
-                default=Value(False),
-                output_field=BooleanField(),
-            ),
+        zone, contact = self._voorwaarden(vandaag)
+        return clienten.annotate(vg_zone_niet=self._vlag(zone), vg_geen_contact=self._vlag(contact))
+
+    @staticmethod
+    def _vlag(voorwaarde: Q) -> Case:
+        return Case(
+            When(voorwaarde, then=Value(True)), default=Value(False), output_field=BooleanField()
         )
 
+    @staticmethod
+    def _voorwaarden(vandaag: dt.date) -> tuple[Q, Q]:
+        grens = signaalgrens(vandaag)
+        houder = Q(vg_zichtbaar=True) & geldig_vandaag(vandaag)
+        zone = houder & Q(stand__zone_niet_sinds__lte=grens)
+        contact = houder & (
+            contact_voor(grens) | Q(laatste_contact__isnull=True, in_beeld_sinds__lte=grens)
+        )
+        return zone, contact
+
     def soorten(self, *, vandaag):
+        zone, contact = self._voorwaarden(vandaag)
         return [
-            Signaalsoort("vergunning_zone", "Vergunning, niet op de zone", Q(vg_zone_niet=True), 2),
-            Signaalsoort(
-                "vergunning_contact", "Vergunning, geen contact", Q(vg_geen_contact=True), 2
-            ),
+            Signaalsoort("vergunning_zone", "Vergunning, niet op de zone", zone, 2),
+            Signaalsoort("vergunning_contact", "Vergunning, geen contact", contact, 2),
         ]
 
     def signalen(self, client, *, vandaag):

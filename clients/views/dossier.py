@@ -13,8 +13,8 @@ from clients.dossier import acties, secties
 from clients.forms import ClientForm, SituatieForm, ZoekForm
 from clients.models import Situatie
 from clients.selectors import (
-    met_situatie,
-    met_toestemmingstatus,
+    met_huidige_situatie,
+    met_toestemmingstatus_nu,
     mogelijke_dubbelen,
     situatie_label,
     situatie_veld,
@@ -58,7 +58,7 @@ def dossier(request: HttpRequest, pk: int) -> HttpResponse:
         request.user,
         pk,
         verrijk=lambda qs: signalen.met_signalen(
-            met_toestemmingstatus(met_situatie(qs, op=vandaag), op=vandaag),
+            met_toestemmingstatus_nu(met_huidige_situatie(qs), vandaag=vandaag),
             vandaag=vandaag,
             gebruiker=request.user,
         ),

@@ -10,7 +10,12 @@ from clients import signalen, toegang
 from clients.constants import Kenmerk, Status
 from clients.forms import LijstFilterForm
 from clients.models import Client
-from clients.selectors import met_laatste_contact, met_situatie, situatie_label, situatie_veld
+from clients.selectors import (
+    met_huidige_situatie,
+    met_laatste_contact_nu,
+    situatie_label,
+    situatie_veld,
+)
 from clients.toegang import clienten_voor_gebruiker, volledig_dossier
 from stapteam.audit import log_toegang
 from stapteam.constants import Actie
@@ -64,8 +69,8 @@ def _lijst(request: HttpRequest, basis: QuerySet[Client], *, titel: str, mijn: b
     data = form.cleaned_data
 
     clienten = signalen.met_signalen(
-        met_laatste_contact(
-            met_situatie(basis, op=vandaag, kenmerken=LIJST_KENMERKEN), gebruiker=request.user
+        met_laatste_contact_nu(
+            met_huidige_situatie(basis, kenmerken=LIJST_KENMERKEN), gebruiker=request.user
         ),
         vandaag=vandaag,
         gebruiker=request.user,

@@ -36,6 +36,7 @@ from budget.selectors import saldo
 from clients import services as client_services
 from clients.constants import KENMERK_WAARDEN
 from clients.models import Client, Contact, Overdracht, Situatie
+from clients.stand import herbouwen
 from clients.validators import normaliseer_bsn
 from plannen import services as plannen_services
 from plannen.constants import KnelpuntStatus, ZRMDomein
@@ -313,6 +314,11 @@ class _Import:
         for blad, stap in stappen.items():
             with _gemeten(self.verslag, blad):
                 stap()
+        if not self.problemen:
+            # Clients, situations, contacts, ZRM and permits are bulk-written (services
+            # check each row first but do not save it): their current state in one go.
+            with _gemeten(self.verslag, "huidige stand"):
+                herbouwen(Client.objects.filter(team=self.team))
 
     def team_bepalen(self, code: str, gemeente_naam: str) -> Team | None:
         team = Team.objects.select_related("gemeente").filter(code=code).first()

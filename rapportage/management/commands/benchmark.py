@@ -26,6 +26,7 @@ from budget.models import Budget, Uitgave
 from clients import services as client_services
 from clients.constants import GEREALISEERD, KENMERK_WAARDEN, ContactSoort
 from clients.models import Client, Contact, Situatie
+from clients.stand import herbouwen
 from plannen import services as plannen_services
 from plannen.constants import ZRMDomein
 from plannen.models import ZRMMeting
@@ -103,6 +104,16 @@ class Command(BaseCommand):
             ("cliëntenlijst (25 per pagina)", Rol.CASEMANAGER, reverse("clients:lijst")),
             ("cliëntenlijst, zoeken", Rol.CASEMANAGER, reverse("clients:lijst") + "?zoek=a"),
             ("mijn cliënten", Rol.CASEMANAGER, reverse("clients:mijn")),
+            (
+                "cliëntenlijst, signaal geen contact",
+                Rol.CASEMANAGER,
+                reverse("clients:lijst") + "?signaal=geen_contact",
+            ),
+            (
+                "cliëntenlijst, elk signaal",
+                Rol.CASEMANAGER,
+                reverse("clients:lijst") + "?signaal=on",
+            ),
             ("dossier", Rol.CASEMANAGER, reverse("clients:dossier", args=[pk])),
             ("dossier (beperkt)", Rol.ERVARINGSDESKUNDIGE, reverse("clients:dossier", args=[pk])),
             ("contactenlijst", Rol.CASEMANAGER, reverse("clients:contacten", args=[pk])),
@@ -261,3 +272,5 @@ class Command(BaseCommand):
                 )
                 for _ in range(10)
             )
+        # The bulk inserts above bypass the services: their current state is rebuilt here.
+        herbouwen(Client.objects.filter(team=team))
