@@ -1,0 +1,124 @@
+"""How fast the evaluation report is, measured three ways per part of the report.
+
+- the part's function (``rapportage.evaluatie``), wall time: what a coordinator waits for;
+- the same SQL replayed bare on a cursor, wall time: the difference is what the ORM and
+  Python add;
+- PostgreSQL's own planning and execution time of that SQL (``EXPLAIN (ANALYZE)``): on a
+  shared, loaded machine wall times also count waiting for a core, this does not.
+
+Used by ``manage.py benchmark`` for its team, and usable for any team and period (a
+national-scale run measures the report of one of its teams the same way). Not used in
+production: it runs the report many times.
+"""
+
+import datetime as dt
+import json
+import statistics
+import time
+from dataclasses import dataclass, field
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from rapportage import evaluatie as rapport
+from stapteam.models import Team
+
+# The parts of the report, each its own queries, in the order the report runs them.
+DELEN = {
+    "doelgroep en zorgaanpak": rapport.doelgroep_en_zorg,
+    "vergunningen": rapport.vergunningen,
+    "zrm": rapport.zrm,
+    "resultaten": rapport.resultaten,
+    "budget": rapport.budget,
+}
+
+
+@dataclass
+class Deelmeting:
+    naam: str
+    queries: int
+    functie: list[float] = field(default_factory=list)  # ms, wall
+    kaal: list[float] = field(default_factory=list)  # ms, wall
+    database: list[float] = field(default_factory=list)  # ms, planning + execution
+
+    @staticmethod
+    def mediaan(tijden: list[float]) -> float | None:
+        return statistics.median(tijden) if tijden else None
+
+
+@dataclass
+class Meting:
+    """All times in milliseconds, one entry per repetition."""
+
+    team: str
+    van: dt.date
+    tot: dt.date
+    geheel: Deelmeting  # the whole report: ``rapportage.evaluatie.evaluatie``
+    delen: list[Deelmeting]
+
+
+def meet_evaluatie(team: Team, van: dt.date, tot: dt.date, herhalingen: int = 7) -> Meting:
+    """Measure the report of ``team`` over ``van``–``tot``, after one warm-up run."""
+    periode = rapport.Periode(team=team, van=van, tot=tot)
+    sql = {}
+    for naam, functie in DELEN.items():
+        with CaptureQueriesContext(connection) as vastgelegd:
+            functie(periode)
+        sql[naam] = [query["sql"] for query in vastgelegd]
+    alle_sql = [query for queries in sql.values() for query in queries]
+    geheel = Deelmeting("het hele rapport", len(alle_sql))
+    delen = [Deelmeting(naam, len(sql[naam])) for naam in DELEN]
+    rapport.evaluatie(team, van, tot)  # warm-up
+    for _ in range(herhalingen):
+        geheel.functie.append(_klok(rapport.evaluatie, team, van, tot))
+        geheel.kaal.append(_klok(_kaal, alle_sql))
+        for deel in delen:
+            deel.functie.append(_klok(DELEN[deel.naam], periode))
+            deel.kaal.append(_klok(_kaal, sql[deel.naam]))
+            if connection.vendor == "postgresql":
+                deel.database.append(sum(_in_postgresql(query) for query in sql[deel.naam]))
+        if connection.vendor == "postgresql":
+            geheel.database.append(sum(deel.database[-1] for deel in delen))
+    return Meting(team=team.code, van=van, tot=tot, geheel=geheel, delen=delen)
+
+
+def regels(meting: Meting) -> list[str]:
+    """The measurement as a table for the terminal: medians, with the slowest function run."""
+    kop = f"{'evaluatierapport':<26} {'queries':>7} {'functie':>9} {'traagst':>9} {'kaal':>9}"
+    uit = [
+        f"Evaluatierapport van {meting.team}, {meting.van} t/m {meting.tot} (mediaan in ms; "
+        "'database': planning + uitvoering volgens PostgreSQL)",
+        f"{kop} {'database':>9}",
+    ]
+    for deel in [meting.geheel, *meting.delen]:
+        database = deel.mediaan(deel.database)
+        uit.append(
+            f"{deel.naam:<26} {deel.queries:>7} {deel.mediaan(deel.functie):>9.0f} "
+            f"{max(deel.functie):>9.0f} {deel.mediaan(deel.kaal):>9.0f} "
+            f"{'-' if database is None else f'{database:.0f}':>9}"
+        )
+    return uit
+
+
+def _klok(werk, *argumenten) -> float:
+    start = time.perf_counter()
+    werk(*argumenten)
+    return (time.perf_counter() - start) * 1000
+
+
+def _kaal(queries: list[str]) -> None:
+    with connection.cursor() as cursor:
+        for query in queries:
+            cursor.execute(query)
+            cursor.fetchall()
+
+
+def _in_postgresql(query: str) -> float:
+    """Planning plus execution time of ``query`` as PostgreSQL reports it. TIMING OFF: no
+    clock reading per row, so the instrumentation hardly slows the query down."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN (ANALYZE, TIMING OFF, FORMAT JSON) {query}")
+        plan = cursor.fetchone()[0]
+    if isinstance(plan, str):
+        plan = json.loads(plan)
+    return plan[0]["Planning Time"] + plan[0]["Execution Time"]
