@@ -18,15 +18,18 @@ from django.db.models import (
     Exists,
     ExpressionWrapper,
     F,
+    FilteredRelation,
     IntegerField,
     OuterRef,
     Q,
     QuerySet,
-    Subquery,
+    RowRange,
     Sum,
     Value,
+    Window,
 )
-from django.db.models.functions import Abs, Coalesce, Greatest
+from django.db.models.functions import Abs, Coalesce, Greatest, LastValue, RowNumber
+from django.utils import timezone
 
 from budget.constants import Categorie, UitgaveStatus
 from budget.models import Budget, TimeOut, Uitgave
@@ -42,7 +45,7 @@ from clients.constants import (
     Woonsituatie,
     ZoneActiviteit,
 )
-from clients.models import Client, Contact
+from clients.models import Client
 from clients.selectors import met_situatie, situatie_veld
 from plannen.constants import ZRMDomein
 from plannen.models import Doel, Plan, Resultaattype, ZRMMeting
@@ -70,6 +73,12 @@ VERDELINGEN = {
     "uitstap_status": (Kenmerk.UITSTAP_STATUS, UitstapStatus),
     "tevredenheid": (Kenmerk.TEVREDENHEID, Tevredenheid),
 }
+# The kenmerken the report reads as of the peildatum.
+KENMERKEN = [
+    *(kenmerk for kenmerk, _ in VERDELINGEN.values()),
+    Kenmerk.BEWINDVOERING,
+    Kenmerk.BUDGETBEHEER,
+]
 
 
 @dataclass(frozen=True)
@@ -95,6 +104,11 @@ def in_beeld(periode: Periode) -> QuerySet[Client]:
     )
 
 
+def _middernacht(dag: dt.date) -> dt.datetime:
+    """The start of ``dag`` in the local time zone (as a contact's date is taken)."""
+    return timezone.make_aware(dt.datetime.combine(dag, dt.time()))
+
+
 def _gemiddelde(som, n: int) -> float | None:
     if not n:
         return None
@@ -109,18 +123,23 @@ def _bedrag(waarde) -> str:
 
 
 def _clienten_op_peildatum(periode: Periode) -> QuerySet[Client]:
+    """The clients in view, each with what the figures need as of the peildatum.
+
+    The contacts in the window are counted through a join, which groups the query per
+    client: PostgreSQL then works out each client's values once, rather than once for
+    every figure below that uses them (it would merge an ungrouped query into the one
+    that counts, repeating each subquery per figure)."""
     peil = periode.peildatum
-    gerealiseerd = Contact.objects.filter(
-        client=OuterRef("pk"),
-        soort__in=GEREALISEERD,
-        tijdstip__date__gte=periode.venster_begin,
-        tijdstip__date__lte=peil,
+    # The window by the contact's date, written as a range of moments (from the first
+    # day's midnight up to the midnight after the peildatum) so the index serves it.
+    venster = FilteredRelation(
+        "contacten",
+        condition=Q(
+            contacten__soort__in=GEREALISEERD,
+            contacten__tijdstip__gte=_middernacht(periode.venster_begin),
+            contacten__tijdstip__lt=_middernacht(peil + dt.timedelta(days=1)),
+        ),
     )
-
-    def aantal(contacten: QuerySet[Contact]):
-        telling = contacten.order_by().values("client").annotate(n=Count("pk")).values("n")
-        return Coalesce(Subquery(telling, output_field=IntegerField()), Value(0))
-
     plan = Plan.objects.filter(plan_actief_op(peil), client=OuterRef("pk"))
     domeinen = {
         f"plan_{domein}": Exists(
@@ -128,12 +147,21 @@ def _clienten_op_peildatum(periode: Periode) -> QuerySet[Client]:
         )
         for domein in Levensdomein.values
     }
-    return met_situatie(in_beeld(periode), op=peil).annotate(
-        met_vergunning=heeft_geldige_vergunning(peil),
-        met_plan=Exists(plan),
-        contacten_venster=aantal(gerealiseerd),
-        contacten_ed=aantal(gerealiseerd.filter(medewerker__groups__name=Rol.ERVARINGSDESKUNDIGE)),
-        **domeinen,
+    return (
+        met_situatie(in_beeld(periode), op=peil, kenmerken=KENMERKEN)
+        .alias(venster=venster)
+        .annotate(
+            met_vergunning=heeft_geldige_vergunning(peil),
+            met_plan=Exists(plan),
+            # distinct: a contact counts once, whatever groups its medewerker is in
+            contacten_venster=Count("venster", distinct=True),
+            contacten_ed=Count(
+                "venster",
+                filter=Q(venster__medewerker__groups__name=Rol.ERVARINGSDESKUNDIGE),
+                distinct=True,
+            ),
+            **domeinen,
+        )
     )
 
 
@@ -226,46 +254,58 @@ def vergunningen(periode: Periode) -> dict:
 # --- ZRM: one query -------------------------------------------------------------------------
 
 
+def _laatste_met_eerste_meting(periode: Periode) -> QuerySet[ZRMMeting]:
+    """Per in-view client with at least two measurements on or before the peildatum: her
+    latest measurement, annotated with the scores of her first (``e_<domein>``).
+
+    One pass over the measurements of the clients in view, numbered per client from the
+    latest (window functions), rather than a subquery per domain per client."""
+    nieuwste_eerst = {
+        "partition_by": [F("client")],
+        "order_by": [F("datum").desc(), F("id").desc()],
+    }
+    hele_reeks = {**nieuwste_eerst, "frame": RowRange(start=None, end=None)}
+    return (
+        ZRMMeting.objects.filter(client__in=in_beeld(periode), datum__lte=periode.peildatum)
+        .annotate(
+            volgnummer=Window(RowNumber(), **nieuwste_eerst),
+            aantal_metingen=Window(Count("pk"), **hele_reeks),
+            **{
+                f"e_{domein}": Window(LastValue(domein), **hele_reeks)
+                for domein in ZRMDomein.values
+            },
+        )
+        .filter(volgnummer=1, aantal_metingen__gte=2)
+    )
+
+
 def zrm(periode: Periode) -> dict:
     """First against latest measurement (both on or before the peildatum) of the in-view
     clients with at least two; per domain over the clients scored in both."""
-    metingen = ZRMMeting.objects.filter(client=OuterRef("pk"), datum__lte=periode.peildatum)
-    eerste = metingen.order_by("datum", "id")
-    laatste = metingen.order_by("-datum", "-id")
-    annotaties = {
-        "aantal_metingen": Coalesce(
-            Subquery(
-                metingen.order_by().values("client").annotate(n=Count("pk")).values("n"),
-                output_field=IntegerField(),
-            ),
-            Value(0),
-        )
-    }
-    for domein in ZRMDomein.values:
-        annotaties[f"e_{domein}"] = Subquery(eerste.values(domein)[:1])
-        annotaties[f"l_{domein}"] = Subquery(laatste.values(domein)[:1])
-    clienten = in_beeld(periode).annotate(**annotaties).filter(aantal_metingen__gte=2)
-    # The change per domain where scored in both, and -1 where not (for the largest change).
+    # The change per domain; NULL unless scored in both, and so left out of every count.
     verschillen = {
-        domein: ExpressionWrapper(F(f"l_{domein}") - F(f"e_{domein}"), output_field=IntegerField())
+        f"v_{domein}": ExpressionWrapper(F(domein) - F(f"e_{domein}"), output_field=IntegerField())
         for domein in ZRMDomein.values
     }
-    clienten = clienten.annotate(
-        **{f"v_{d}": expressie for d, expressie in verschillen.items()}
-    ).annotate(
-        grootste=Greatest(*(Coalesce(Abs(F(f"v_{d}")), Value(-1)) for d in ZRMDomein.values))
+    metingen = (
+        _laatste_met_eerste_meting(periode)
+        .annotate(**verschillen)
+        .annotate(
+            # The largest change over the domains scored in both; -1 where there is none.
+            grootste=Greatest(*(Coalesce(Abs(F(v)), Value(-1)) for v in verschillen)),
+        )
     )
     tellingen = {"clienten": Count("pk")}
     for d in ZRMDomein.values:
-        beide = Q(**{f"e_{d}__isnull": False, f"l_{d}__isnull": False})
-        tellingen[f"n_{d}"] = Count("pk", filter=beide)
+        beide = Q(**{f"v_{d}__isnull": False})
+        tellingen[f"n_{d}"] = Count(f"v_{d}")
         tellingen[f"se_{d}"] = Sum(f"e_{d}", filter=beide)
-        tellingen[f"sl_{d}"] = Sum(f"l_{d}", filter=beide)
-        tellingen[f"stijgers_{d}"] = Count("pk", filter=beide & Q(**{f"v_{d}__gte": GROTE_STAP}))
-        tellingen[f"dalers_{d}"] = Count("pk", filter=beide & Q(**{f"v_{d}__lte": -GROTE_STAP}))
+        tellingen[f"sl_{d}"] = Sum(d, filter=beide)
+        tellingen[f"stijgers_{d}"] = Count("pk", filter=Q(**{f"v_{d}__gte": GROTE_STAP}))
+        tellingen[f"dalers_{d}"] = Count("pk", filter=Q(**{f"v_{d}__lte": -GROTE_STAP}))
     tellingen["max_1"] = Count("pk", filter=Q(grootste__gte=0, grootste__lte=1))
     tellingen["max_2"] = Count("pk", filter=Q(grootste__gte=GROTE_STAP))
-    t = clienten.aggregate(**tellingen)
+    t = metingen.aggregate(**tellingen)
 
     per_domein, hoger, lager, gelijk = {}, 0, 0, 0
     for d in ZRMDomein.values:
