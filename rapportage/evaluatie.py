@@ -29,7 +29,6 @@ from django.db.models import (
     Window,
 )
 from django.db.models.functions import Abs, Coalesce, Greatest, LastValue, RowNumber
-from django.utils import timezone
 
 from budget.constants import Categorie, UitgaveStatus
 from budget.models import Budget, TimeOut, Uitgave
@@ -50,6 +49,7 @@ from clients.selectors import met_situatie, situatie_veld
 from plannen.constants import ZRMDomein
 from plannen.models import Doel, Plan, Resultaattype, ZRMMeting
 from plannen.selectors import plan_actief_op
+from rapportage.querysjablonen import Aggregatie, middernacht
 from stapteam.constants import Rol
 from stapteam.models import Team
 from vergunningen.constants import Besluit, Soort
@@ -104,11 +104,6 @@ def in_beeld(periode: Periode) -> QuerySet[Client]:
     )
 
 
-def _middernacht(dag: dt.date) -> dt.datetime:
-    """The start of ``dag`` in the local time zone (as a contact's date is taken)."""
-    return timezone.make_aware(dt.datetime.combine(dag, dt.time()))
-
-
 def _gemiddelde(som, n: int) -> float | None:
     if not n:
         return None
@@ -136,8 +131,8 @@ def _clienten_op_peildatum(periode: Periode) -> QuerySet[Client]:
         "contacten",
         condition=Q(
             contacten__soort__in=GEREALISEERD,
-            contacten__tijdstip__gte=_middernacht(periode.venster_begin),
-            contacten__tijdstip__lt=_middernacht(peil + dt.timedelta(days=1)),
+            contacten__tijdstip__gte=middernacht(periode.venster_begin),
+            contacten__tijdstip__lt=middernacht(peil + dt.timedelta(days=1)),
         ),
     )
     plan = Plan.objects.filter(plan_actief_op(peil), client=OuterRef("pk"))
@@ -165,8 +160,7 @@ def _clienten_op_peildatum(periode: Periode) -> QuerySet[Client]:
     )
 
 
-def doelgroep_en_zorg(periode: Periode) -> dict:
-    """Doelgroep, zorgaanpak, uitstappen and tevredenheid of §6, as of the peildatum."""
+def _doelgroep_en_zorg_query(periode: Periode) -> tuple[QuerySet[Client], dict]:
     tellingen = {"in_beeld": Count("pk")}
     for geslacht in Geslacht.values:
         tellingen[f"geslacht_{geslacht}"] = Count("pk", filter=Q(geslacht=geslacht))
@@ -199,7 +193,15 @@ def doelgroep_en_zorg(periode: Periode) -> dict:
     tellingen["met_ervaringsdeskundige"] = Count(
         "pk", filter=Q(contacten_ed__gte=ERVARINGSDESKUNDIGE_VANAF)
     )
-    t = _clienten_op_peildatum(periode).aggregate(**tellingen)
+    return _clienten_op_peildatum(periode), tellingen
+
+
+_doelgroep_en_zorg_tellingen = Aggregatie(_doelgroep_en_zorg_query)
+
+
+def doelgroep_en_zorg(periode: Periode) -> dict:
+    """Doelgroep, zorgaanpak, uitstappen and tevredenheid of §6, as of the peildatum."""
+    t = _doelgroep_en_zorg_tellingen(periode)
 
     def verdeling(naam: str) -> dict[str, int]:
         return {waarde: t[f"{naam}_{waarde}"] for waarde in VERDELINGEN[naam][1].values}
@@ -279,9 +281,7 @@ def _laatste_met_eerste_meting(periode: Periode) -> QuerySet[ZRMMeting]:
     )
 
 
-def zrm(periode: Periode) -> dict:
-    """First against latest measurement (both on or before the peildatum) of the in-view
-    clients with at least two; per domain over the clients scored in both."""
+def _zrm_query(periode: Periode) -> tuple[QuerySet[ZRMMeting], dict]:
     # The change per domain; NULL unless scored in both, and so left out of every count.
     verschillen = {
         f"v_{domein}": ExpressionWrapper(F(domein) - F(f"e_{domein}"), output_field=IntegerField())
@@ -305,7 +305,16 @@ def zrm(periode: Periode) -> dict:
         tellingen[f"dalers_{d}"] = Count("pk", filter=Q(**{f"v_{d}__lte": -GROTE_STAP}))
     tellingen["max_1"] = Count("pk", filter=Q(grootste__gte=0, grootste__lte=1))
     tellingen["max_2"] = Count("pk", filter=Q(grootste__gte=GROTE_STAP))
-    t = metingen.aggregate(**tellingen)
+    return metingen, tellingen
+
+
+_zrm_tellingen = Aggregatie(_zrm_query)
+
+
+def zrm(periode: Periode) -> dict:
+    """First against latest measurement (both on or before the peildatum) of the in-view
+    clients with at least two; per domain over the clients scored in both."""
+    t = _zrm_tellingen(periode)
 
     per_domein, hoger, lager, gelijk = {}, 0, 0, 0
     for d in ZRMDomein.values:
