@@ -136,5 +136,7 @@ def test_de_meting_van_het_rapport(team, cohort):
     assert len(meting.geheel.functie) == len(meting.geheel.kaal) == 2
     assert meting.geheel.functie[0] == sum(deel.functie[0] for deel in meting.delen)
     assert len(meting.geheel.database) == (2 if connection.vendor == "postgresql" else 0)
+    assert len(meting.cpu_python) == 2
     tabel = regels(meting)
     assert tabel[2].split()[:4] == ["het", "hele", "rapport", "7"]
+    assert tabel[-1].startswith("CPU-tijd van het hele rapport")
