@@ -3,9 +3,12 @@ computed in the database from the registrations alone.
 
 Each part is one query, however many clients and contacts the team has: the clients in
 view are annotated with what the definitions need ("as of" the peildatum through the
-apps' selectors, counts in the 13-week window, first and latest ZRM), and the database
-counts, sums and averages them. Python only divides and rounds the means, so they come
-out exactly (half up to two decimals).
+apps' selectors, counts in the 13-week window), or their latest ZRM measurement with the
+scores of their first, and the database counts, sums and averages them. Python only
+divides and rounds the means, so they come out exactly (half up to two decimals).
+
+The two large queries are built once per process (``rapportage.querysjablonen``): their
+shape does not depend on the period, and building them cost more than running them.
 """
 
 import datetime as dt
