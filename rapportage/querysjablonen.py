@@ -76,8 +76,12 @@ class Aggregatie:
     def _sjabloon(self, periode_klasse) -> tuple[str, list, list[str]]:
         sleutel = connection.alias
         if sleutel not in self._sjablonen:
-            a = periode_klasse(team=Team(pk=-1_000_001), van=dt.date(1000, 1, 1), tot=_J1000)
-            b = periode_klasse(team=Team(pk=-1_000_002), van=dt.date(1001, 2, 1), tot=_J1001)
+            a = periode_klasse(
+                team=Team(pk=-1_000_001), van=dt.date(1000, 1, 1), tot=dt.date(1000, 12, 31)
+            )
+            b = periode_klasse(
+                team=Team(pk=-1_000_002), van=dt.date(1001, 2, 1), tot=dt.date(1001, 6, 30)
+            )
             sql_a, parameters_a, namen = self._opvangen(a)
             sql_b, parameters_b, _ = self._opvangen(b)
             if sql_a != sql_b or len(parameters_a) != len(parameters_b):
@@ -98,9 +102,6 @@ class Aggregatie:
         with _zonder_querylog(), connection.execute_wrapper(opvangen), suppress(_Opgevangen):
             queryset.aggregate(**aggregaten)
         return opgevangen["sql"], opgevangen["parameters"], list(aggregaten)
-
-
-_J1000, _J1001 = dt.date(1000, 12, 31), dt.date(1001, 6, 30)
 
 
 class _Opgevangen(Exception):
