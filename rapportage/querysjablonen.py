@@ -150,7 +150,8 @@ def _aangepast(per_naam: dict[str, object]) -> dict[str, object]:
 @contextmanager
 def _zonder_querylog():
     """While the SQL is taken, a query that is never sent is not logged as sent (the
-    query counts of the tests and of the benchmark go through this log)."""
+    query counts of the tests and of the benchmark go through this log). With DEBUG on,
+    Django logs every query it is handed, so there the unsent one appears once."""
     eerder = connection.force_debug_cursor
     connection.force_debug_cursor = False
     try:
