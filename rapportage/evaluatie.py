@@ -3,9 +3,12 @@ computed in the database from the registrations alone.
 
 Each part is one query, however many clients and contacts the team has: the clients in
 view are annotated with what the definitions need ("as of" the peildatum through the
-apps' selectors, counts in the 13-week window, first and latest ZRM), and the database
-counts, sums and averages them. Python only divides and rounds the means, so they come
-out exactly (half up to two decimals).
+apps' selectors, counts in the 13-week window), or their latest ZRM measurement with the
+scores of their first, and the database counts, sums and averages them. Python only
+divides and rounds the means, so they come out exactly (half up to two decimals).
+
+The two large queries are built once per process (``rapportage.querysjablonen``): their
+shape does not depend on the period, and building them cost more than running them.
 """
 
 import datetime as dt
@@ -18,15 +21,17 @@ from django.db.models import (
     Exists,
     ExpressionWrapper,
     F,
+    FilteredRelation,
     IntegerField,
     OuterRef,
     Q,
     QuerySet,
-    Subquery,
+    RowRange,
     Sum,
     Value,
+    Window,
 )
-from django.db.models.functions import Abs, Coalesce, Greatest
+from django.db.models.functions import Abs, Coalesce, Greatest, LastValue, RowNumber
 
 from budget.constants import Categorie, UitgaveStatus
 from budget.models import Budget, TimeOut, Uitgave
@@ -42,13 +47,13 @@ from clients.constants import (
     Woonsituatie,
     ZoneActiviteit,
 )
-from clients.models import Client, Contact
+from clients.models import Client
 from clients.selectors import met_situatie, situatie_veld
 from plannen.constants import ZRMDomein
 from plannen.models import Doel, Plan, Resultaattype, ZRMMeting
 from plannen.selectors import plan_actief_op
+from rapportage.querysjablonen import Aggregatie, middernacht
 from stapteam.constants import Rol
-from stapteam.datums import op_dagen
 from stapteam.models import Team
 from vergunningen.constants import Besluit, Soort
 from vergunningen.models import Vergunning
@@ -71,6 +76,12 @@ VERDELINGEN = {
     "uitstap_status": (Kenmerk.UITSTAP_STATUS, UitstapStatus),
     "tevredenheid": (Kenmerk.TEVREDENHEID, Tevredenheid),
 }
+# The kenmerken the report reads as of the peildatum.
+KENMERKEN = [
+    *(kenmerk for kenmerk, _ in VERDELINGEN.values()),
+    Kenmerk.BEWINDVOERING,
+    Kenmerk.BUDGETBEHEER,
+]
 
 
 @dataclass(frozen=True)
@@ -110,17 +121,23 @@ def _bedrag(waarde) -> str:
 
 
 def _clienten_op_peildatum(periode: Periode) -> QuerySet[Client]:
+    """The clients in view, each with what the figures need as of the peildatum.
+
+    The contacts in the window are counted through a join, which groups the query per
+    client: PostgreSQL then works out each client's values once, rather than once for
+    every figure below that uses them (it would merge an ungrouped query into the one
+    that counts, repeating each subquery per figure)."""
     peil = periode.peildatum
-    gerealiseerd = Contact.objects.filter(
-        client=OuterRef("pk"),
-        soort__in=GEREALISEERD,
-        **op_dagen(periode.venster_begin, peil),
+    # The window by the contact's date, written as a range of moments (from the first
+    # day's midnight up to the midnight after the peildatum) so the index serves it.
+    venster = FilteredRelation(
+        "contacten",
+        condition=Q(
+            contacten__soort__in=GEREALISEERD,
+            contacten__tijdstip__gte=middernacht(periode.venster_begin),
+            contacten__tijdstip__lt=middernacht(peil + dt.timedelta(days=1)),
+        ),
     )
-
-    def aantal(contacten: QuerySet[Contact]):
-        telling = contacten.order_by().values("client").annotate(n=Count("pk")).values("n")
-        return Coalesce(Subquery(telling, output_field=IntegerField()), Value(0))
-
     plan = Plan.objects.filter(plan_actief_op(peil), client=OuterRef("pk"))
     domeinen = {
         f"plan_{domein}": Exists(
@@ -128,17 +145,25 @@ def _clienten_op_peildatum(periode: Periode) -> QuerySet[Client]:
         )
         for domein in Levensdomein.values
     }
-    return met_situatie(in_beeld(periode), op=peil).annotate(
-        met_vergunning=heeft_geldige_vergunning(peil),
-        met_plan=Exists(plan),
-        contacten_venster=aantal(gerealiseerd),
-        contacten_ed=aantal(gerealiseerd.filter(medewerker__groups__name=Rol.ERVARINGSDESKUNDIGE)),
-        **domeinen,
+    return (
+        met_situatie(in_beeld(periode), op=peil, kenmerken=KENMERKEN)
+        .alias(venster=venster)
+        .annotate(
+            met_vergunning=heeft_geldige_vergunning(peil),
+            met_plan=Exists(plan),
+            # distinct: a contact counts once, whatever groups its medewerker is in
+            contacten_venster=Count("venster", distinct=True),
+            contacten_ed=Count(
+                "venster",
+                filter=Q(venster__medewerker__groups__name=Rol.ERVARINGSDESKUNDIGE),
+                distinct=True,
+            ),
+            **domeinen,
+        )
     )
 
 
-def doelgroep_en_zorg(periode: Periode) -> dict:
-    """Doelgroep, zorgaanpak, uitstappen and tevredenheid of §6, as of the peildatum."""
+def _doelgroep_en_zorg_query(periode: Periode) -> tuple[QuerySet[Client], dict]:
     tellingen = {"in_beeld": Count("pk")}
     for geslacht in Geslacht.values:
         tellingen[f"geslacht_{geslacht}"] = Count("pk", filter=Q(geslacht=geslacht))
@@ -171,7 +196,15 @@ def doelgroep_en_zorg(periode: Periode) -> dict:
     tellingen["met_ervaringsdeskundige"] = Count(
         "pk", filter=Q(contacten_ed__gte=ERVARINGSDESKUNDIGE_VANAF)
     )
-    t = _clienten_op_peildatum(periode).aggregate(**tellingen)
+    return _clienten_op_peildatum(periode), tellingen
+
+
+_doelgroep_en_zorg_tellingen = Aggregatie(_doelgroep_en_zorg_query)
+
+
+def doelgroep_en_zorg(periode: Periode) -> dict:
+    """Doelgroep, zorgaanpak, uitstappen and tevredenheid of §6, as of the peildatum."""
+    t = _doelgroep_en_zorg_tellingen(periode)
 
     def verdeling(naam: str) -> dict[str, int]:
         return {waarde: t[f"{naam}_{waarde}"] for waarde in VERDELINGEN[naam][1].values}
@@ -226,46 +259,65 @@ def vergunningen(periode: Periode) -> dict:
 # --- ZRM: one query -------------------------------------------------------------------------
 
 
-def zrm(periode: Periode) -> dict:
-    """First against latest measurement (both on or before the peildatum) of the in-view
-    clients with at least two; per domain over the clients scored in both."""
-    metingen = ZRMMeting.objects.filter(client=OuterRef("pk"), datum__lte=periode.peildatum)
-    eerste = metingen.order_by("datum", "id")
-    laatste = metingen.order_by("-datum", "-id")
-    annotaties = {
-        "aantal_metingen": Coalesce(
-            Subquery(
-                metingen.order_by().values("client").annotate(n=Count("pk")).values("n"),
-                output_field=IntegerField(),
-            ),
-            Value(0),
-        )
+def _laatste_met_eerste_meting(periode: Periode) -> QuerySet[ZRMMeting]:
+    """Per in-view client with at least two measurements on or before the peildatum: her
+    latest measurement, annotated with the scores of her first (``e_<domein>``).
+
+    One pass over the measurements of the clients in view, numbered per client from the
+    latest (window functions), rather than a subquery per domain per client."""
+    nieuwste_eerst = {
+        "partition_by": [F("client")],
+        "order_by": [F("datum").desc(), F("id").desc()],
     }
-    for domein in ZRMDomein.values:
-        annotaties[f"e_{domein}"] = Subquery(eerste.values(domein)[:1])
-        annotaties[f"l_{domein}"] = Subquery(laatste.values(domein)[:1])
-    clienten = in_beeld(periode).annotate(**annotaties).filter(aantal_metingen__gte=2)
-    # The change per domain where scored in both, and -1 where not (for the largest change).
+    hele_reeks = {**nieuwste_eerst, "frame": RowRange(start=None, end=None)}
+    return (
+        ZRMMeting.objects.filter(client__in=in_beeld(periode), datum__lte=periode.peildatum)
+        .annotate(
+            volgnummer=Window(RowNumber(), **nieuwste_eerst),
+            aantal_metingen=Window(Count("pk"), **hele_reeks),
+            **{
+                f"e_{domein}": Window(LastValue(domein), **hele_reeks)
+                for domein in ZRMDomein.values
+            },
+        )
+        .filter(volgnummer=1, aantal_metingen__gte=2)
+    )
+
+
+def _zrm_query(periode: Periode) -> tuple[QuerySet[ZRMMeting], dict]:
+    # The change per domain; NULL unless scored in both, and so left out of every count.
     verschillen = {
-        domein: ExpressionWrapper(F(f"l_{domein}") - F(f"e_{domein}"), output_field=IntegerField())
+        f"v_{domein}": ExpressionWrapper(F(domein) - F(f"e_{domein}"), output_field=IntegerField())
         for domein in ZRMDomein.values
     }
-    clienten = clienten.annotate(
-        **{f"v_{d}": expressie for d, expressie in verschillen.items()}
-    ).annotate(
-        grootste=Greatest(*(Coalesce(Abs(F(f"v_{d}")), Value(-1)) for d in ZRMDomein.values))
+    metingen = (
+        _laatste_met_eerste_meting(periode)
+        .annotate(**verschillen)
+        .annotate(
+            # The largest change over the domains scored in both; -1 where there is none.
+            grootste=Greatest(*(Coalesce(Abs(F(v)), Value(-1)) for v in verschillen)),
+        )
     )
     tellingen = {"clienten": Count("pk")}
     for d in ZRMDomein.values:
-        beide = Q(**{f"e_{d}__isnull": False, f"l_{d}__isnull": False})
-        tellingen[f"n_{d}"] = Count("pk", filter=beide)
+        beide = Q(**{f"v_{d}__isnull": False})
+        tellingen[f"n_{d}"] = Count(f"v_{d}")
         tellingen[f"se_{d}"] = Sum(f"e_{d}", filter=beide)
-        tellingen[f"sl_{d}"] = Sum(f"l_{d}", filter=beide)
-        tellingen[f"stijgers_{d}"] = Count("pk", filter=beide & Q(**{f"v_{d}__gte": GROTE_STAP}))
-        tellingen[f"dalers_{d}"] = Count("pk", filter=beide & Q(**{f"v_{d}__lte": -GROTE_STAP}))
+        tellingen[f"sl_{d}"] = Sum(d, filter=beide)
+        tellingen[f"stijgers_{d}"] = Count("pk", filter=Q(**{f"v_{d}__gte": GROTE_STAP}))
+        tellingen[f"dalers_{d}"] = Count("pk", filter=Q(**{f"v_{d}__lte": -GROTE_STAP}))
     tellingen["max_1"] = Count("pk", filter=Q(grootste__gte=0, grootste__lte=1))
     tellingen["max_2"] = Count("pk", filter=Q(grootste__gte=GROTE_STAP))
-    t = clienten.aggregate(**tellingen)
+    return metingen, tellingen
+
+
+_zrm_tellingen = Aggregatie(_zrm_query)
+
+
+def zrm(periode: Periode) -> dict:
+    """First against latest measurement (both on or before the peildatum) of the in-view
+    clients with at least two; per domain over the clients scored in both."""
+    t = _zrm_tellingen(periode)
 
     per_domein, hoger, lager, gelijk = {}, 0, 0, 0
     for d in ZRMDomein.values:

@@ -30,7 +30,7 @@ from clients.stand import herbouwen
 from plannen import services as plannen_services
 from plannen.constants import ZRMDomein
 from plannen.models import ZRMMeting
-from rapportage.evaluatie import evaluatie
+from rapportage.evaluatie_meting import meet_evaluatie, regels
 from rapportage.periodes import laatste_twaalf_maanden
 from stapteam import services
 from stapteam.constants import Rol
@@ -45,8 +45,13 @@ class Command(BaseCommand):
         parser.add_argument("--clienten", type=int, default=300)
         parser.add_argument("--contacten", type=int, default=100, help="per cliënt")
         parser.add_argument("--herhalingen", type=int, default=7)
+        parser.add_argument(
+            "--alleen-evaluatie",
+            action="store_true",
+            help="alleen de cijfers van het evaluatierapport meten, niet de pagina's",
+        )
 
-    def handle(self, *args, clienten, contacten, herhalingen, **options):
+    def handle(self, *args, clienten, contacten, herhalingen, alleen_evaluatie, **options):
         if settings.STAPTEAM_OMGEVING == "productie":
             raise CommandError("De benchmark draait niet met productie-instellingen.")
         begin = time.perf_counter()
@@ -58,6 +63,11 @@ class Command(BaseCommand):
             f"{ZRMMeting.objects.filter(client__team=team).count()} ZRM-metingen "
             f"(opgebouwd in {time.perf_counter() - begin:.0f} s; database {connection.vendor})."
         )
+        if not alleen_evaluatie:
+            self.paginas_meten(gebruikers, voorbeeld, herhalingen)
+        self.rapport_tegen_kale_sql(team, herhalingen)
+
+    def paginas_meten(self, gebruikers, voorbeeld, herhalingen):
         self.stdout.write(
             f"{'pagina':<34} {'rol':<20} {'queries':>7} {'mediaan':>9} {'traagst':>9}"
         )
@@ -67,35 +77,14 @@ class Command(BaseCommand):
                 f"{naam:<34} {rol:<20} {queries:>7} {statistics.median(tijden):>7.0f}ms "
                 f"{max(tijden):>7.0f}ms"
             )
-        self.rapport_tegen_kale_sql(team, herhalingen)
 
     def rapport_tegen_kale_sql(self, team, herhalingen):
-        """The evaluation figures of the last twelve months, against the same SQL run bare
-        (the queries the report sends, replayed on a cursor): the ORM's and Python's share."""
+        """The evaluation figures of the last twelve months, per part of the report: the
+        function, the same SQL run bare, and PostgreSQL's own time for that SQL."""
         periode = laatste_twaalf_maanden(timezone.localdate())
-        van, tot = periode.van, periode.tot
-        with CaptureQueriesContext(connection) as vastgelegd:
-            evaluatie(team, van, tot)
-        sql = [query["sql"] for query in vastgelegd]
-        functie, kaal = [], []
-        for _ in range(herhalingen):
-            start = time.perf_counter()
-            evaluatie(team, van, tot)
-            functie.append((time.perf_counter() - start) * 1000)
-            start = time.perf_counter()
-            with connection.cursor() as cursor:
-                for query in sql:
-                    cursor.execute(query)
-                    cursor.fetchall()
-            kaal.append((time.perf_counter() - start) * 1000)
-        self.stdout.write(
-            f"{'evaluatiecijfers (functie)':<34} {'-':<20} {len(sql):>7} "
-            f"{statistics.median(functie):>7.0f}ms {max(functie):>7.0f}ms"
-        )
-        self.stdout.write(
-            f"{'  dezelfde SQL kaal':<34} {'-':<20} {len(sql):>7} "
-            f"{statistics.median(kaal):>7.0f}ms {max(kaal):>7.0f}ms"
-        )
+        meting = meet_evaluatie(team, periode.van, periode.tot, herhalingen)
+        for regel in regels(meting):
+            self.stdout.write(regel)
 
     def paginas(self, client: Client):
         pk = client.pk
