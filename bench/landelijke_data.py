@@ -188,14 +188,17 @@ def _teams_en_medewerkers(schaal: Schaal) -> Opbouw:
         services.opslaan(Gemeente(naam=f"Proefgemeente {nummer:03d}"), door=None)
         for nummer in range(1, aantal_gemeenten + 1)
     ]
-    resterend = schaal.clienten - schaal.clienten_meetteam
+    # One team alone (the reference "the same team without the rest of the country")
+    # holds every client.
+    in_meetteam = schaal.clienten if schaal.teams == 1 else schaal.clienten_meetteam
+    resterend = schaal.clienten - in_meetteam
     anderen = max(1, schaal.teams - 1)
     teams = []
     eerste = 1
     for nummer in range(schaal.teams):
         gemeente = gemeenten[nummer % aantal_gemeenten]
         if nummer == 0:
-            code, naam, aantal = MEETTEAM, "Stapteam Meetstad", schaal.clienten_meetteam
+            code, naam, aantal = MEETTEAM, "Stapteam Meetstad", in_meetteam
         else:
             code = f"team-{nummer:03d}"
             naam = f"Stapteam {gemeente.naam} ({nummer})"
