@@ -85,15 +85,17 @@ def draaien(command, *, herhalingen: int, **opties) -> None:
         )
         + f"; meetteam {Client.objects.filter(team=team).count()} cliënten."
     )
-    client = metingen.meetclient(team, gebruikers[Rol.CASEMANAGER])
-    schrijf(f"Pagina's ({herhalingen} keer, {_belasting_machine()}):")
-    uitslag = metingen.alles_meten(
-        gebruikers,
-        client,
-        herhalingen=herhalingen,
-        max_seconden=opties["max_seconden"],
-        melden=schrijf,
-    )
+    uitslag = []
+    if not opties["zonder_paginas"]:
+        client = metingen.meetclient(team, gebruikers[Rol.CASEMANAGER])
+        schrijf(f"Pagina's ({herhalingen} keer, {_belasting_machine()}):")
+        uitslag = metingen.alles_meten(
+            gebruikers,
+            client,
+            herhalingen=herhalingen,
+            max_seconden=opties["max_seconden"],
+            melden=schrijf,
+        )
     doorvoer = None
     if not opties["zonder_belasting"]:
         schrijf(f"Doorvoer onder gunicorn ({_belasting_machine()}):")
@@ -116,8 +118,9 @@ def draaien(command, *, herhalingen: int, **opties) -> None:
             workers=opties["workers"],
             threads=opties["threads"],
         )
-    schrijf("")
-    schrijf(metingen.tabel(uitslag))
+    if uitslag:
+        schrijf("")
+        schrijf(metingen.tabel(uitslag))
     if doorvoer is not None:
         schrijf("")
         schrijf(doorvoer.tabel())

@@ -69,6 +69,7 @@ class Command(BaseCommand):
         landelijk.add_argument("--workers", type=int, default=3)
         landelijk.add_argument("--threads", type=int, default=4)
         landelijk.add_argument("--zonder-belasting", action="store_true")
+        landelijk.add_argument("--zonder-paginas", action="store_true")
         landelijk.add_argument(
             "--alleen-meten",
             action="store_true",
