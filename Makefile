@@ -14,7 +14,7 @@ PORT ?= 8000
 DEMO := DJANGO_SETTINGS_MODULE=stapteam.settings.dev DJANGO_DEBUG=false \
 	DATABASE_URL=$(DEMO_DATABASE_URL)
 
-.PHONY: demo test install lint format check lock benchmark toegankelijkheid clean
+.PHONY: demo test install lint format check lock benchmark benchmark-landelijk toegankelijkheid clean
 
 $(GEINSTALLEERD): requirements/dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -61,6 +61,17 @@ benchmark: $(GEINSTALLEERD)
 	rm -f benchmark.sqlite3
 	$(BENCHMARK) $(BIN)/python manage.py migrate --noinput -v0
 	$(BENCHMARK) $(BIN)/python manage.py benchmark $(BENCHMARK_ARGS)
+
+# National size (100 teams, 20 000 clients, 2 M contacts, 10 M access-log rows) on an
+# empty PostgreSQL database of its own; the command refuses any other. For example:
+#   createdb -h 127.0.0.1 -U postgres landelijk_bench
+#   make benchmark-landelijk BENCHMARK_DATABASE_URL=postgres://postgres@127.0.0.1:5432/landelijk_bench
+# BENCHMARK_ARGS="--alleen-meten" measures that database again without rebuilding it.
+benchmark-landelijk: $(GEINSTALLEERD)
+	@case "$(BENCHMARK_DATABASE_URL)" in postgres*) ;; \
+	  *) echo "Zet BENCHMARK_DATABASE_URL op een lege PostgreSQL-database."; exit 1;; esac
+	$(BENCHMARK) $(BIN)/python manage.py migrate --noinput -v0
+	$(BENCHMARK) $(BIN)/python manage.py benchmark --landelijk $(BENCHMARK_ARGS)
 
 # Accessibility audit (axe-core, WCAG 2.1 A/AA) in Debian's Chromium; not part of
 # `make test`, since it needs Chromium (apt-get install chromium) and npm.

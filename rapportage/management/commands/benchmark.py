@@ -1,6 +1,11 @@
 """``manage.py benchmark``: how fast the main pages are with a lot of data.
 
-Builds a synthetic team (many clients, a long history each) in the configured database,
+``--landelijk`` measures at national size instead (the ``bench`` package): 100 teams,
+20 000 clients, 2 million contacts and 10 million access-log rows built in bulk in an
+empty PostgreSQL database, each page timed many times with references, and a mixed
+workload against gunicorn (``make benchmark-landelijk``).
+
+Without it: builds a synthetic team (many clients, a long history each) in the configured database,
 then requests each page several times as the role that uses it and reports the number of
 database queries and the median and worst time. Run it on a throwaway database:
 ``make benchmark`` does (SQLite, or PostgreSQL with BENCHMARK_DATABASE_URL). The numbers
@@ -44,16 +49,50 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--clienten", type=int, default=300)
         parser.add_argument("--contacten", type=int, default=100, help="per cliënt")
-        parser.add_argument("--herhalingen", type=int, default=7)
+        parser.add_argument("--herhalingen", type=int, default=None, help="7; landelijk 30")
         parser.add_argument(
             "--alleen-evaluatie",
             action="store_true",
             help="alleen de cijfers van het evaluatierapport meten, niet de pagina's",
         )
+        landelijk = parser.add_argument_group("landelijk (--landelijk)")
+        landelijk.add_argument("--landelijk", action="store_true")
+        landelijk.add_argument("--teams", type=int, default=100)
+        landelijk.add_argument("--alle-clienten", type=int, default=20_000)
+        landelijk.add_argument("--alle-contacten", type=int, default=2_000_000)
+        landelijk.add_argument("--zrm-metingen", type=int, default=60_000)
+        landelijk.add_argument("--uitgaven", type=int, default=100_000)
+        landelijk.add_argument("--toegangslog", type=int, default=10_000_000)
+        landelijk.add_argument("--zaad", type=int, default=13)
+        landelijk.add_argument(
+            "--max-seconden",
+            type=float,
+            default=60,
+            help="per pagina; een tragere pagina wordt minder vaak gemeten",
+        )
+        landelijk.add_argument("--sessies", type=int, default=20)
+        landelijk.add_argument("--belasting-seconden", type=float, default=60)
+        landelijk.add_argument("--workers", type=int, default=3)
+        landelijk.add_argument("--threads", type=int, default=4)
+        landelijk.add_argument("--zonder-belasting", action="store_true")
+        landelijk.add_argument("--zonder-paginas", action="store_true")
+        landelijk.add_argument(
+            "--alleen-meten",
+            action="store_true",
+            help="niet opbouwen: meet een eerder door --landelijk gevulde database opnieuw",
+        )
 
     def handle(self, *args, clienten, contacten, herhalingen, alleen_evaluatie, **options):
         if settings.STAPTEAM_OMGEVING == "productie":
             raise CommandError("De benchmark draait niet met productie-instellingen.")
+        if options["landelijk"]:
+            # Imported here: the bench package is only loaded for this run.
+            from bench.landelijk import draaien
+
+            return draaien(
+                self, herhalingen=herhalingen or 30, alleen_evaluatie=alleen_evaluatie, **options
+            )
+        herhalingen = herhalingen or 7
         begin = time.perf_counter()
         gebruikers, team, voorbeeld = self.opbouwen(clienten, contacten)
         self.stdout.write(

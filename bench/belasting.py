@@ -1,0 +1,273 @@
+"""Throughput: a mixed casemanager workload from concurrent sessions against gunicorn on
+loopback.
+
+gunicorn runs the application with the benchmark's own settings and database; each
+session is a logged-in casemanager of the measured team (logged in the way the in-process
+measurements are, ``force_login``: the benchmark settings do not demand MFA). The load
+driver is threads with ``http.client``, in this process: it takes some of the same two
+cores, which the report says.
+"""
+
+import http.client
+import os
+import random
+import re
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.db import connection
+from django.test import Client as TestClient
+from django.utils import timezone
+
+from bench.metingen import p95
+from stapteam.models import User
+
+# (kind, weight): what a casemanager does on a night on the zone.
+MIX = [
+    ("caseload", 25),
+    ("zoeken", 15),
+    ("dossier", 25),
+    ("contactformulier", 20),
+    ("contact vastleggen", 15),
+]
+ZOEKTERMEN = ["an", "ra", "el", "in", "na", "ma"]
+CSRF_VELD = re.compile(rb'name="csrfmiddlewaretoken" value="([^"]+)"')
+
+
+@dataclass
+class Uitkomst:
+    sessies: int
+    seconden: float
+    workers: int
+    threads: int
+    tijden: dict[str, list[float]] = field(default_factory=dict)
+    fouten: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def verzoeken(self) -> int:
+        return sum(len(t) for t in self.tijden.values())
+
+    @property
+    def per_seconde(self) -> float:
+        return self.verzoeken / self.seconden
+
+    def tabel(self) -> str:
+        regels = [
+            f"{self.sessies} concurrent sessions, {self.seconden:.0f} s, gunicorn "
+            f"{self.workers} workers × {self.threads} threads (gthread): "
+            f"**{self.per_seconde:.1f} requests/s**, "
+            f"**{sum(self.fouten.values())} errors** in {self.verzoeken} requests.",
+            "",
+            "| request | count | errors | p50 | p95 |",
+            "|---|---:|---:|---:|---:|",
+        ]
+        for soort, _ in MIX:
+            tijden = self.tijden.get(soort, [])
+            if tijden:
+                regels.append(
+                    f"| {soort} | {len(tijden)} | {self.fouten.get(soort, 0)} "
+                    f"| {statistics.median(tijden):,.0f} ms | {p95(tijden):,.0f} ms |"
+                )
+        return "\n".join(regels)
+
+
+def database_url() -> str:
+    if os.environ.get("DATABASE_URL"):
+        return os.environ["DATABASE_URL"]
+    instellingen = connection.settings_dict
+    wachtwoord = f":{instellingen['PASSWORD']}" if instellingen.get("PASSWORD") else ""
+    return (
+        f"postgres://{instellingen['USER']}{wachtwoord}@{instellingen['HOST'] or '127.0.0.1'}"
+        f":{instellingen['PORT'] or 5432}/{instellingen['NAME']}"
+    )
+
+
+def vrije_poort() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def gunicorn_starten(poort: int, *, workers: int, threads: int) -> subprocess.Popen:
+    omgeving = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "stapteam.settings.dev",
+        "DJANGO_DEBUG": "false",
+        "DATABASE_URL": database_url(),
+    }
+    proces = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "stapteam.wsgi:application",
+            "--bind",
+            f"127.0.0.1:{poort}",
+            "--workers",
+            str(workers),
+            "--worker-class",
+            "gthread",
+            "--threads",
+            str(threads),
+            "--timeout",
+            "120",
+            "--log-level",
+            "warning",
+        ],
+        cwd=Path(settings.BASE_DIR),
+        env=omgeving,
+    )
+    einde = time.monotonic() + 60
+    while time.monotonic() < einde:
+        try:
+            verbinding = http.client.HTTPConnection("127.0.0.1", poort, timeout=5)
+            verbinding.request("GET", "/gezondheid/")
+            if verbinding.getresponse().status == 200:
+                return proces
+        except OSError:
+            time.sleep(0.5)
+    proces.terminate()
+    raise RuntimeError("gunicorn kwam niet op binnen 60 seconden.")
+
+
+def sessies(casemanagers: list[User], aantal: int) -> list[str]:
+    """Session cookies of ``aantal`` logged-in sessions, spread over the casemanagers."""
+    uitkomst = []
+    for nummer in range(aantal):
+        browser = TestClient()
+        browser.force_login(casemanagers[nummer % len(casemanagers)])
+        uitkomst.append(browser.cookies[settings.SESSION_COOKIE_NAME].value)
+    return uitkomst
+
+
+class _Sessie(threading.Thread):
+    def __init__(self, poort, cookie, clienten, *, nummer, meten_vanaf, stop, uitkomst, slot):
+        super().__init__(daemon=True)
+        self.poort = poort
+        self.cookies = {settings.SESSION_COOKIE_NAME: cookie}
+        self.clienten = clienten
+        self.willekeur = random.Random(nummer)
+        self.meten_vanaf, self.stop = meten_vanaf, stop
+        self.uitkomst, self.slot = uitkomst, slot
+        self.verbinding = None
+        self.csrf = ""
+
+    def verzoek(self, methode, pad, data=None):
+        if self.verbinding is None:
+            self.verbinding = http.client.HTTPConnection("127.0.0.1", self.poort, timeout=120)
+        kopregels = {
+            "Host": "127.0.0.1",
+            "Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items()),
+        }
+        body = None
+        if data is not None:
+            body = urlencode(data)
+            kopregels["Content-Type"] = "application/x-www-form-urlencoded"
+        try:
+            self.verbinding.request(methode, pad, body=body, headers=kopregels)
+            antwoord = self.verbinding.getresponse()
+            inhoud = antwoord.read()
+        except (OSError, http.client.HTTPException):
+            self.verbinding.close()
+            self.verbinding = None
+            return None, b""
+        for kop, waarde in antwoord.getheaders():
+            if kop.lower() == "set-cookie":
+                naam, _, rest = waarde.partition("=")
+                self.cookies[naam] = rest.split(";", 1)[0]
+        return antwoord.status, inhoud
+
+    def run(self):
+        soorten = [s for s, _ in MIX]
+        gewichten = [g for _, g in MIX]
+        while time.monotonic() < self.stop:
+            soort = self.willekeur.choices(soorten, gewichten)[0]
+            client = self.willekeur.choice(self.clienten)
+            if soort == "contact vastleggen" and not self.csrf:
+                soort = "contactformulier"
+            start = time.monotonic()
+            if soort == "caseload":
+                status, inhoud = self.verzoek("GET", "/clienten/")
+            elif soort == "zoeken":
+                zoek = self.willekeur.choice(ZOEKTERMEN)
+                status, inhoud = self.verzoek("GET", f"/clienten/?zoek={zoek}")
+            elif soort == "dossier":
+                status, inhoud = self.verzoek("GET", f"/clienten/{client}/")
+            elif soort == "contactformulier":
+                status, inhoud = self.verzoek("GET", f"/clienten/{client}/contact/")
+                gevonden = CSRF_VELD.search(inhoud)
+                if gevonden:
+                    self.csrf = gevonden.group(1).decode()
+            else:
+                status, inhoud = self.verzoek(
+                    "POST",
+                    f"/clienten/{client}/contact/",
+                    {
+                        "csrfmiddlewaretoken": self.csrf,
+                        "soort": "face_to_face",
+                        "tijdstip": f"{timezone.localtime():%Y-%m-%dT%H:%M}",
+                        "locatie": "tippelzone",
+                        "duur_minuten": "10",
+                        "notitie": "Gesproken op de zone.",
+                    },
+                )
+            duur = (time.monotonic() - start) * 1000
+            if start < self.meten_vanaf:
+                continue
+            goed = status == (302 if soort == "contact vastleggen" else 200)
+            with self.slot:
+                if goed:
+                    self.uitkomst.tijden.setdefault(soort, []).append(duur)
+                else:
+                    self.uitkomst.fouten[soort] = self.uitkomst.fouten.get(soort, 0) + 1
+                    self.uitkomst.tijden.setdefault(soort, []).append(duur)
+
+
+def meten(
+    casemanagers: list[User],
+    clienten: list[int],
+    *,
+    sessies_aantal: int = 20,
+    seconden: float = 60,
+    opwarmen: float = 10,
+    workers: int = 3,
+    threads: int = 4,
+) -> Uitkomst:
+    """Start gunicorn, run the mix for ``opwarmen`` + ``seconden`` and count only the
+    requests that started after the warm-up."""
+    cookies = sessies(casemanagers, sessies_aantal)
+    poort = vrije_poort()
+    proces = gunicorn_starten(poort, workers=workers, threads=threads)
+    uitkomst = Uitkomst(sessies=sessies_aantal, seconden=seconden, workers=workers, threads=threads)
+    try:
+        nu = time.monotonic()
+        slot = threading.Lock()
+        draden = [
+            _Sessie(
+                poort,
+                cookie,
+                clienten,
+                nummer=nummer,
+                meten_vanaf=nu + opwarmen,
+                stop=nu + opwarmen + seconden,
+                uitkomst=uitkomst,
+                slot=slot,
+            )
+            for nummer, cookie in enumerate(cookies)
+        ]
+        for draad in draden:
+            draad.start()
+        for draad in draden:
+            draad.join()
+    finally:
+        proces.terminate()
+        proces.wait(timeout=30)
+    return uitkomst

@@ -1,0 +1,127 @@
+"""The run of ``manage.py benchmark --landelijk``: build (or find) the data, measure the
+pages, load gunicorn, print the tables for docs/prestaties.md."""
+
+import os
+import time
+
+from django.core.management.base import CommandError
+from django.db import connection
+from django.db.models import Q
+
+from bench import belasting, metingen
+from bench.landelijke_data import MEETTEAM, Schaal, opbouwen
+from clients.constants import Status
+from clients.models import Client, Contact, Situatie, Toestemming
+from plannen.models import Doel, Plan, ZRMMeting
+from stapteam.constants import Rol
+from stapteam.models import Team, Toegangslog, User
+from vergunningen.models import Vergunning
+
+ROLLEN = [
+    Rol.CASEMANAGER,
+    Rol.ERVARINGSDESKUNDIGE,
+    Rol.COORDINATOR,
+    Rol.GEMEENTE,
+    Rol.PROCESREGISSEUR,
+    Rol.FUNCTIONARIS,
+]
+
+
+def _belasting_machine() -> str:
+    een, vijf, vijftien = os.getloadavg()
+    return f"load average {een:.1f} / {vijf:.1f} / {vijftien:.1f} on {os.cpu_count()} cores"
+
+
+def draaien(command, *, herhalingen: int, **opties) -> None:
+    schrijf = command.stdout.write
+    if connection.vendor != "postgresql":
+        raise CommandError(
+            "De landelijke benchmark draait alleen op PostgreSQL; zet BENCHMARK_DATABASE_URL "
+            "op een lege PostgreSQL-database."
+        )
+    schrijf(f"Machine voor het opbouwen: {_belasting_machine()}")
+    if opties["alleen_meten"]:
+        team = Team.objects.filter(code=MEETTEAM).first()
+        if team is None:
+            raise CommandError(
+                "In deze database staat geen landelijke benchmark; draai eerst zonder "
+                "--alleen-meten op een lege database."
+            )
+        gebruikers = {rol: User.objects.get(username=f"meet-{rol}") for rol in ROLLEN}
+    else:
+        schaal = Schaal(
+            teams=opties["teams"],
+            clienten=opties["alle_clienten"],
+            contacten=opties["alle_contacten"],
+            zrm_metingen=opties["zrm_metingen"],
+            uitgaven=opties["uitgaven"],
+            toegangslog=opties["toegangslog"],
+            zaad=opties["zaad"],
+        )
+        begin = time.perf_counter()
+        try:
+            opbouw = opbouwen(schaal, melden=schrijf)
+        except ValueError as fout:
+            raise CommandError(str(fout)) from fout
+        schrijf(f"Opgebouwd in {time.perf_counter() - begin:.0f} s ({_belasting_machine()}).")
+        team, gebruikers = opbouw.team, opbouw.gebruikers
+
+    schrijf(
+        "Gegevens: "
+        + ", ".join(
+            f"{model.objects.count():,} {naam}"
+            for model, naam in (
+                (Team, "teams"),
+                (Client, "cliënten"),
+                (Contact, "contacten"),
+                (Situatie, "situatieregels"),
+                (Toestemming, "toestemmingen"),
+                (Plan, "plannen"),
+                (Doel, "doelen"),
+                (ZRMMeting, "ZRM-metingen"),
+                (Vergunning, "vergunningen"),
+                (Toegangslog, "toegangslogregels"),
+            )
+        )
+        + f"; meetteam {Client.objects.filter(team=team).count()} cliënten."
+    )
+    uitslag = []
+    if not opties["zonder_paginas"]:
+        client = metingen.meetclient(team, gebruikers[Rol.CASEMANAGER])
+        schrijf(f"Pagina's ({herhalingen} keer, {_belasting_machine()}):")
+        uitslag = metingen.alles_meten(
+            gebruikers,
+            client,
+            herhalingen=herhalingen,
+            max_seconden=opties["max_seconden"],
+            melden=schrijf,
+        )
+    doorvoer = None
+    if not opties["zonder_belasting"]:
+        schrijf(f"Doorvoer onder gunicorn ({_belasting_machine()}):")
+        clienten = list(
+            Client.objects.filter(team=team)
+            .exclude(status=Status.UITGESTROOMD)
+            .values_list("pk", flat=True)
+        )
+        casemanagers = list(
+            User.objects.filter(
+                Q(username=f"meet-{Rol.CASEMANAGER}")
+                | Q(username__startswith=f"{MEETTEAM}-{Rol.CASEMANAGER}-")
+            )
+        )
+        doorvoer = belasting.meten(
+            casemanagers,
+            clienten,
+            sessies_aantal=opties["sessies"],
+            seconden=opties["belasting_seconden"],
+            workers=opties["workers"],
+            threads=opties["threads"],
+        )
+    if uitslag:
+        schrijf("")
+        schrijf(metingen.tabel(uitslag))
+    if doorvoer is not None:
+        schrijf("")
+        schrijf(doorvoer.tabel())
+    schrijf(f"\nNa afloop: {_belasting_machine()}.")
