@@ -26,7 +26,6 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from simple_history.signals import pre_create_historical_record
-from simple_history.utils import bulk_create_with_history
 
 from budget import services as budget_services
 from budget.constants import UitgaveStatus
@@ -40,6 +39,7 @@ from clients.validators import normaliseer_bsn
 from plannen import services as plannen_services
 from plannen.constants import KnelpuntStatus, ZRMDomein
 from plannen.models import Doel, Knelpunt, Resultaat, Resultaattype, ZRMMeting
+from rapportage.werkboek.bulk import met_geschiedenis_schrijven
 from rapportage.werkboek.lezen import (
     BESTAND,
     OngeldigBestand,
@@ -277,13 +277,7 @@ class _Import:
     def _schrijf(self, blad: str | None, model, partij: list) -> None:
         if self.problemen:
             return  # the import is refused anyway: only keep checking
-        bulk_create_with_history(
-            partij,
-            model,
-            batch_size=PARTIJ,
-            default_user=self.door,
-            default_change_reason=self.reden,
-        )
+        met_geschiedenis_schrijven(partij, model, door=self.door, reden=self.reden)
         if blad is not None:
             self.tel(blad, len(partij))
 
