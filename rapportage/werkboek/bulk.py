@@ -16,7 +16,12 @@ from collections.abc import Iterable, Sequence
 from django.db import connection
 from django.db.models import Model
 from django.utils import timezone
-from simple_history.utils import bulk_create_with_history, get_history_model_for_model
+from simple_history.models import HistoricalRecords
+from simple_history.utils import (
+    bulk_create_with_history,
+    get_history_manager_for_model,
+    get_history_model_for_model,
+)
 
 from stapteam.models import User
 
@@ -95,3 +100,35 @@ def _copy(cursor, tabel: str, kolommen: list[str], rijen: Iterable[list]) -> Non
     with cursor.cursor.copy(sql) as copy:
         for rij in rijen:
             copy.write_row(rij)
+
+
+def koppelingen_met_geschiedenis_schrijven(
+    objecten: Sequence[Model], veld: str, doelen: Sequence[list], *, door: User | None, reden: str
+) -> None:
+    """As ``getattr(obj, veld).set(doelen[i])`` for each just-written object, with the history
+    simple_history records for that: the link rows, then per object a history record of type
+    ``~`` holding its links (the ``+`` record before it has none, as after a service's
+    ``save()`` and ``set()``)."""
+    if not objecten:
+        return
+    model = type(objecten[0])
+    m2m_veld = model._meta.get_field(veld)
+    tussen = m2m_veld.remote_field.through
+    van, naar = m2m_veld.m2m_field_name(), m2m_veld.m2m_reverse_field_name()
+    koppelingen = [
+        [tussen(**{van: obj, naar: doel}) for doel in eigen]
+        for obj, eigen in zip(objecten, doelen, strict=True)
+    ]
+    tussen.objects.bulk_create([rij for eigen in koppelingen for rij in eigen])
+    records = get_history_manager_for_model(model).bulk_history_create(
+        objecten, update=True, default_user=door, default_change_reason=reden
+    )
+    m2m_geschiedenis = HistoricalRecords.m2m_models[m2m_veld]
+    tussenvelden = [veld.attname for veld in tussen._meta.concrete_fields]
+    m2m_geschiedenis.objects.bulk_create(
+        [
+            m2m_geschiedenis(history=record, **{naam: getattr(rij, naam) for naam in tussenvelden})
+            for record, eigen in zip(records, koppelingen, strict=True)
+            for rij in eigen
+        ]
+    )

@@ -8,9 +8,15 @@ from django.forms.models import model_to_dict
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
-from clients.models import Contact, Situatie
-from rapportage.werkboek.bulk import met_geschiedenis_schrijven
+from clients import services as client_services
+from clients.models import Contact, Situatie, Toestemming
+from rapportage.werkboek.bulk import (
+    koppelingen_met_geschiedenis_schrijven,
+    met_geschiedenis_schrijven,
+)
+from rapportage.werkboek.importeren import wijzigingsreden
 from stapteam.constants import Rol
+from stapteam.models import Organisatie
 from tests.factories import ClientFactory, TeamFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -147,3 +153,49 @@ def test_elk_record_krijgt_zijn_sleutel_en_geschiedenis(team):
             "mfc_nachtopvang",
             situatie.datum,
         )
+
+
+def toestemming_geschiedenis(toestemming: Toestemming) -> list[tuple]:
+    """Per history record, oldest first: type, user, reason, and the parties it holds."""
+    return [
+        (
+            record.history_type,
+            record.history_user_id,
+            record.history_change_reason,
+            sorted(partij.organisatie.code for partij in record.partijen.all()),
+        )
+        for record in toestemming.history.order_by("history_date", "history_id")
+    ]
+
+
+def test_toestemmingen_in_bulk_zoals_de_service_ze_vastlegt(team):
+    """Records, parties and history: the bulk path leaves what ``toestemming_vastleggen``
+    leaves (under the import's change reason)."""
+    door = UserFactory(rol=Rol.COORDINATOR, team=team)
+    eerste, tweede = ClientFactory(team=team), ClientFactory(team=team)
+    partijen = list(Organisatie.objects.filter(code__in=["iriszorg", "zvh"]))
+    gegevens = {
+        "ondertekend_op": dt.date(2024, 2, 29),
+        "versie": "2024-1",
+        "geldig_tot": dt.date(2025, 2, 28),
+        "ingetrokken_op": dt.date(2024, 12, 31),
+    }
+    with wijzigingsreden(REDEN):
+        via_service = client_services.toestemming_vastleggen(
+            client=eerste, partijen=partijen, door=door, **gegevens
+        )
+    in_bulk = Toestemming(client=tweede, vastgelegd_door=door, **gegevens)
+    met_geschiedenis_schrijven([in_bulk], Toestemming, door=door, reden=REDEN)
+    koppelingen_met_geschiedenis_schrijven(
+        [in_bulk], "partijen", [partijen], door=door, reden=REDEN
+    )
+
+    velden = ["ondertekend_op", "versie", "geldig_tot", "ingetrokken_op", "vastgelegd_door"]
+    opgeslagen = Toestemming.objects.get(pk=in_bulk.pk)
+    assert model_to_dict(opgeslagen, fields=velden) == model_to_dict(via_service, fields=velden)
+    assert sorted(p.code for p in opgeslagen.partijen.all()) == ["iriszorg", "zvh"]
+    assert toestemming_geschiedenis(opgeslagen) == toestemming_geschiedenis(via_service)
+    assert toestemming_geschiedenis(opgeslagen) == [
+        ("+", door.pk, REDEN, []),
+        ("~", door.pk, REDEN, ["iriszorg", "zvh"]),
+    ]
