@@ -13,7 +13,7 @@ As with ``bulk_create``, no ``save()`` is called and no signal is sent.
 
 from collections.abc import Iterable, Sequence
 
-from django.db import connection
+from django.db import DEFAULT_DB_ALIAS, connection, connections
 from django.db.models import Model
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
@@ -49,6 +49,9 @@ def met_geschiedenis_schrijven(
 
 
 def _kopieren(objecten: Sequence[Model], model: type[Model], *, door, reden: str) -> None:
+    # The connection itself: every value asks it for its database form, and through the
+    # ``connection`` proxy each of those asks is a lookup of its own.
+    verbinding = connections[DEFAULT_DB_ALIAS]
     meta = model._meta
     velden = meta.concrete_fields
     historisch = get_history_model_for_model(model)
@@ -69,7 +72,7 @@ def _kopieren(objecten: Sequence[Model], model: type[Model], *, door, reden: str
     hkolommen = [veld.column for veld in hvelden if veld.attname in positie]
     hkolommen += [historisch._meta.get_field(naam).column for naam in eigen]
 
-    with connection.cursor() as cursor:
+    with verbinding.cursor() as cursor:
         cursor.execute(
             "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
             [meta.db_table, meta.pk.column, len(objecten)],
@@ -81,10 +84,10 @@ def _kopieren(objecten: Sequence[Model], model: type[Model], *, door, reden: str
             obj.pk = sleutel
             # What bulk_create does per value: pre_save (auto_now_add), then the database form.
             rijen.append(
-                [veld.get_db_prep_save(veld.pre_save(obj, True), connection) for veld in velden]
+                [veld.get_db_prep_save(veld.pre_save(obj, True), verbinding) for veld in velden]
             )
             obj._state.adding = False
-            obj._state.db = connection.alias
+            obj._state.db = verbinding.alias
         _copy(cursor, meta.db_table, [veld.column for veld in velden], rijen)
         _copy(
             cursor,

@@ -1,10 +1,11 @@
 """Importing an exchange workbook into a team: all or nothing, through the services.
 
 Every record is written by the same service functions the pages use, or — for the
-sheets that run into the hundreds of thousands of rows (situation, contacts, ZRM,
-spends) — checked row by row with those services' own rule functions and the model's
-``full_clean``, then written in batches with their history in bulk. Either way the
-importer cannot store what a user could not.
+sheets that run into the thousands of rows (clients, situation, consent forms, contacts,
+goals, ZRM, results, barriers, permits, spends) — checked row by row with those
+services' own rule functions and the model's ``clean``, then written in batches with
+their history in bulk (``bulk.py``: ``COPY`` on PostgreSQL). Either way the importer
+cannot store what a user could not.
 
 It is one transaction. Every row is tried, every problem collected; if there is any, or
 this is a dry run (``proef``), the transaction is rolled back: nothing is written, not
@@ -311,6 +312,9 @@ class _Import:
         for blad, stap in stappen.items():
             with _gemeten(self.verslag, blad):
                 stap()
+        # Every sheet is written here (unless refused). Anything derived from a client's
+        # records that the services keep up to date — and the bulk writes bypass — is to
+        # be recomputed at this point, once, for the workbook's clients (``self.clienten``).
 
     def team_bepalen(self, code: str, gemeente_naam: str) -> Team | None:
         team = Team.objects.select_related("gemeente").filter(code=code).first()
