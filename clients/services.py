@@ -224,15 +224,21 @@ def toestemming_vastleggen(
         vastgelegd_door=door,
     )
     partijen = list(partijen)
-    if not partijen:
-        raise ValidationError({"partijen": "Kies met wie gegevens gedeeld mogen worden."})
-    toestemming.full_clean(exclude=["scan"])
+    controleer_toestemming(toestemming, partijen)
     if scan is not None:
         prive_bestand_zetten(toestemming, "scan", scan, "toestemmingen")
     toestemming._history_user = door
     toestemming.save()
     toestemming.partijen.set(partijen)
     return toestemming
+
+
+def controleer_toestemming(toestemming: Toestemming, partijen: list[Organisatie]) -> None:
+    """The rules of a new consent form: at least one party, and its own fields and dates
+    (the workbook import checks its forms with this too)."""
+    if not partijen:
+        raise ValidationError({"partijen": "Kies met wie gegevens gedeeld mogen worden."})
+    toestemming.full_clean(exclude=["scan"])
 
 
 @transaction.atomic

@@ -16,6 +16,9 @@ from .client import Client
 
 # A contact may be logged up to this far ahead (clock differences), not further.
 MAX_TOEKOMST = dt.timedelta(hours=1)
+# The codes once: ``Levensdomein.values`` builds a new list on every access, and an import
+# checks this for hundreds of thousands of contacts.
+LEVENSDOMEIN_CODES = frozenset(Levensdomein.values)
 
 
 class ContactQuerySet(models.QuerySet):
@@ -117,7 +120,7 @@ class Contact(models.Model):
             fouten["tijdstip"] = "Het contact ligt in de toekomst. Controleer datum en tijd."
         if self.tijdstip and self.tijdstip.year < 2000:
             fouten["tijdstip"] = "Het contact ligt vóór 2000. Controleer het jaartal."
-        onbekend = [code for code in self.levensdomeinen or [] if code not in Levensdomein.values]
+        onbekend = [code for code in self.levensdomeinen or [] if code not in LEVENSDOMEIN_CODES]
         if not isinstance(self.levensdomeinen, list) or onbekend:
             fouten["levensdomeinen"] = f"Onbekend levensdomein: {', '.join(map(str, onbekend))}."
         if fouten:

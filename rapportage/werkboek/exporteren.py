@@ -1,7 +1,8 @@
 """Exporting one team as an exchange workbook: every sheet of ONTWERP §7, streaming.
 
-The workbook is written with openpyxl's write-only mode and every sheet reads its rows
-with ``values_list(...).iterator()``, so memory stays flat however large the team is.
+The workbook is written sheet by sheet straight into the ZIP (``xlsx.XlsxWriter``) and
+every sheet reads its rows with ``values_list(...).iterator()``, so memory stays flat
+however large the team is.
 Every text cell passes through ``veilige_tekst``: a value a spreadsheet would run as a
 formula is written as text, and the importer reads it back unchanged.
 
@@ -12,6 +13,7 @@ without the charges of time-outs (the ``timeouts`` sheet brings those back).
 """
 
 import datetime as dt
+import itertools
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
@@ -20,7 +22,6 @@ from typing import Any, BinaryIO
 from django.db.models import DecimalField, Sum, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
-from openpyxl import Workbook
 
 from budget.constants import UitgaveStatus
 from budget.models import Budget, TimeOut, Uitgave
@@ -28,6 +29,7 @@ from clients.models import Client, Contact, Situatie, Toestemming
 from plannen.constants import ZRMDomein
 from plannen.models import Doel, Knelpunt, Plan, Resultaat, ZRMMeting
 from rapportage.werkboek.kolommen import kolomnamen
+from rapportage.werkboek.xlsx import XlsxWriter
 from stapteam.constants import TEAMROLLEN
 from stapteam.models import Team, User
 from stapteam.spreadsheets import veilige_tekst
@@ -39,6 +41,8 @@ STUK = 2000  # rows fetched per round trip
 def cel(waarde: Any) -> Any:
     """How one value is written: dates as text in §7's form, booleans ja/nee, lists
     comma-separated, text made safe, numbers as numbers."""
+    if waarde.__class__ is str:  # most cells: checked first
+        return veilige_tekst(waarde) if waarde else None
     if waarde is None:
         return None
     if isinstance(waarde, bool):
@@ -213,15 +217,10 @@ def _rijen(bron) -> Iterator[tuple]:
 
 def werkboek_exporteren(team: Team, uitvoer: BinaryIO) -> dict[str, int]:
     """Write ``team`` as an exchange workbook to ``uitvoer``; the number of rows per sheet."""
-    werkboek = Workbook(write_only=True)
     aantallen = {}
-    for blad, bron in bladen(team).items():
-        werkblad = werkboek.create_sheet(blad)
-        werkblad.append(kolomnamen(blad))
-        aantal = 0
-        for rij in _rijen(bron):
-            werkblad.append([cel(waarde) for waarde in rij])
-            aantal += 1
-        aantallen[blad] = aantal
-    werkboek.save(uitvoer)
+    with XlsxWriter(uitvoer) as werkboek:
+        for blad, bron in bladen(team).items():
+            rijen = ([cel(waarde) for waarde in rij] for rij in _rijen(bron))
+            # Minus the header row.
+            aantallen[blad] = werkboek.sheet(blad, itertools.chain([kolomnamen(blad)], rijen)) - 1
     return aantallen

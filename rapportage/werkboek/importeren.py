@@ -1,10 +1,11 @@
 """Importing an exchange workbook into a team: all or nothing, through the services.
 
 Every record is written by the same service functions the pages use, or — for the
-sheets that run into the hundreds of thousands of rows (situation, contacts, ZRM,
-spends) — checked row by row with those services' own rule functions and the model's
-``full_clean``, then written in batches with their history in bulk. Either way the
-importer cannot store what a user could not.
+sheets that run into the thousands of rows (clients, situation, consent forms, contacts,
+goals, ZRM, results, barriers, permits, spends) — checked row by row with those
+services' own rule functions and the model's ``clean``, then written in batches with
+their history in bulk (``bulk.py``: ``COPY`` on PostgreSQL). Either way the importer
+cannot store what a user could not.
 
 It is one transaction. Every row is tried, every problem collected; if there is any, or
 this is a dry run (``proef``), the transaction is rolled back: nothing is written, not
@@ -14,6 +15,7 @@ change reason.
 """
 
 import contextlib
+import itertools
 import threading
 import time
 from collections import defaultdict
@@ -26,7 +28,6 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from simple_history.signals import pre_create_historical_record
-from simple_history.utils import bulk_create_with_history
 
 from budget import services as budget_services
 from budget.constants import UitgaveStatus
@@ -35,12 +36,16 @@ from budget.models import Budget, Uitgave
 from budget.selectors import saldo
 from clients import services as client_services
 from clients.constants import KENMERK_WAARDEN
-from clients.models import Client, Contact, Overdracht, Situatie
+from clients.models import Client, Contact, Overdracht, Situatie, Toestemming
 from clients.stand import herbouwen
 from clients.validators import normaliseer_bsn
 from plannen import services as plannen_services
 from plannen.constants import KnelpuntStatus, ZRMDomein
 from plannen.models import Doel, Knelpunt, Resultaat, Resultaattype, ZRMMeting
+from rapportage.werkboek.bulk import (
+    koppelingen_met_geschiedenis_schrijven,
+    met_geschiedenis_schrijven,
+)
 from rapportage.werkboek.lezen import (
     BESTAND,
     OngeldigBestand,
@@ -278,13 +283,7 @@ class _Import:
     def _schrijf(self, blad: str | None, model, partij: list) -> None:
         if self.problemen:
             return  # the import is refused anyway: only keep checking
-        bulk_create_with_history(
-            partij,
-            model,
-            batch_size=PARTIJ,
-            default_user=self.door,
-            default_change_reason=self.reden,
-        )
+        met_geschiedenis_schrijven(partij, model, door=self.door, reden=self.reden)
         if blad is not None:
             self.tel(blad, len(partij))
 
@@ -299,7 +298,7 @@ class _Import:
             "medewerkers": self.medewerkers_importeren,
             "clienten": self.clienten_importeren,
             "situatie": self.situatie_importeren,
-            "toestemmingen": lambda: self.per_rij("toestemmingen", self.toestemming),
+            "toestemmingen": self.toestemmingen_importeren,
             "contacten": self.contacten_importeren,
             "plannen": lambda: self.per_rij("plannen", self.plan),
             "doelen": self.doelen_importeren,
@@ -315,7 +314,7 @@ class _Import:
             with _gemeten(self.verslag, blad):
                 stap()
         if not self.problemen:
-            # Clients, situations, contacts, ZRM and permits are bulk-written (services
+            # Clients, situations, contacts, consents, ZRM and permits are bulk-written (services
             # check each row first but do not save it): their current state in one go.
             with _gemeten(self.verslag, "huidige stand"):
                 herbouwen(Client.objects.filter(team=self.team))
@@ -623,6 +622,7 @@ class _Import:
         self.bulk("zrm", ZRMMeting, self._zrm())
 
     def _zrm(self) -> Iterator[ZRMMeting]:
+        domeinen = ZRMDomein.values  # a new list on every access: read it once
         for rij in self.rijen("zrm"):
             client = self.client("zrm", rij)
             if client is None:
@@ -632,7 +632,7 @@ class _Import:
                 client=client,
                 datum=w["datum"],
                 afgenomen_door=self.door,
-                **{domein: w.get(domein) for domein in ZRMDomein.values},
+                **{domein: w.get(domein) for domein in domeinen},
             )
             if self.gecontroleerd("zrm", rij, meting):
                 yield meting
@@ -710,22 +710,55 @@ class _Import:
 
     # --- Sheets written row by row through the services ---------------------------------
 
-    def toestemming(self, blad, rij, client, w) -> None:
-        onbekend = [code for code in w["partijen"] if code not in self.organisaties]
-        if onbekend:
-            self.melden(blad, rij, "partijen", f"Onbekende organisatie: {', '.join(onbekend)}.")
-            return
-        self.poging(
-            blad,
-            rij,
-            client_services.toestemming_vastleggen,
-            client=client,
-            ondertekend_op=w["ondertekend_op"],
-            versie=w["versie"],
-            geldig_tot=w["geldig_tot"],
-            ingetrokken_op=w["ingetrokken_op"],
-            partijen=[self.organisaties[code] for code in w["partijen"]],
-        )
+    def toestemmingen_importeren(self) -> None:
+        """Checked row by row by the service's rule (``controleer_toestemming``), written in
+        batches with their parties and the history ``toestemming_vastleggen`` leaves."""
+        gecontroleerd = self._toestemmingen()
+        while partij := list(itertools.islice(gecontroleerd, PARTIJ)):
+            if self.problemen:
+                continue  # the import is refused anyway: only keep checking
+            toestemmingen = [toestemming for toestemming, _ in partij]
+            met_geschiedenis_schrijven(toestemmingen, Toestemming, door=self.door, reden=self.reden)
+            koppelingen_met_geschiedenis_schrijven(
+                toestemmingen,
+                "partijen",
+                [partijen for _, partijen in partij],
+                door=self.door,
+                reden=self.reden,
+            )
+            self.tel("toestemmingen", len(partij))
+
+    def _toestemmingen(self) -> Iterator[tuple[Toestemming, list[Organisatie]]]:
+        for rij in self.rijen("toestemmingen"):
+            client = self.client("toestemmingen", rij)
+            # A client without a key was not written: the import is refused already.
+            if client is None or client.pk is None:
+                continue
+            w = rij.waarden
+            onbekend = [code for code in w["partijen"] if code not in self.organisaties]
+            if onbekend:
+                self.melden(
+                    "toestemmingen",
+                    rij,
+                    "partijen",
+                    f"Onbekende organisatie: {', '.join(onbekend)}.",
+                )
+                continue
+            toestemming = Toestemming(
+                client=client,
+                ondertekend_op=w["ondertekend_op"],
+                versie=w["versie"],
+                geldig_tot=w["geldig_tot"],
+                ingetrokken_op=w["ingetrokken_op"],
+                vastgelegd_door=self.door,
+            )
+            partijen = [self.organisaties[code] for code in w["partijen"]]
+            try:
+                client_services.controleer_toestemming(toestemming, partijen)
+            except ValidationError as fout:
+                self.fout_melden("toestemmingen", rij, fout)
+                continue
+            yield toestemming, partijen
 
     def plan(self, blad, rij, client, w) -> None:
         self.poging(

@@ -234,31 +234,50 @@ def _codes(tekst: str) -> list[str]:
     return [deel.strip() for deel in tekst.split(",") if deel.strip()]
 
 
-def lees_cel(waarde: Any, kolom: Kolom) -> Any:
-    """The typed value of one non-empty cell; a ValueError with a Dutch message if not."""
-    soort = kolom.soort
-    if soort is Celsoort.DATUM:
-        return _datum(waarde)
-    if soort is Celsoort.DATUMTIJD:
-        return _datumtijd(waarde)
-    if soort is Celsoort.GEHEEL:
-        return _geheel(waarde, kolom)
-    if soort is Celsoort.BEDRAG:
-        return _bedrag(waarde)
-    if soort is Celsoort.JA_NEE:
-        return _ja_nee(waarde)
-    tekst = tekst_uit_cel(waarde) if isinstance(waarde, str) else _als_tekst(waarde)
-    if soort is Celsoort.CODE:
-        return _code(tekst.strip(), kolom)
-    if soort is Celsoort.CODES:
-        return [_code(code, kolom) for code in _codes(tekst)]
-    if soort is Celsoort.ORGANISATIES:
-        return _codes(tekst)
-    if soort is not Celsoort.TEKST:
-        return tekst.strip()  # a reference, resolved by the importer
+def _tekst(waarde: Any, kolom: Kolom) -> str:
+    return tekst_uit_cel(waarde) if isinstance(waarde, str) else _als_tekst(waarde)
+
+
+def _lees_code(waarde: Any, kolom: Kolom) -> str:
+    return _code(_tekst(waarde, kolom).strip(), kolom)
+
+
+def _lees_codes(waarde: Any, kolom: Kolom) -> list[str]:
+    return [_code(code, kolom) for code in _codes(_tekst(waarde, kolom))]
+
+
+def _lees_organisaties(waarde: Any, kolom: Kolom) -> list[str]:
+    return _codes(_tekst(waarde, kolom))
+
+
+def _lees_verwijzing(waarde: Any, kolom: Kolom) -> str:
+    return _tekst(waarde, kolom).strip()  # a reference, resolved by the importer
+
+
+def _lees_tekst(waarde: Any, kolom: Kolom) -> str:
+    tekst = _tekst(waarde, kolom)
     if kolom.max_lengte is not None and len(tekst) > kolom.max_lengte:
         raise ValueError(f"Dit is {len(tekst)} tekens lang; het maximum is {kolom.max_lengte}.")
     return tekst
+
+
+# How each kind of cell is read; looked up once per column, not per cell.
+LEZERS = {
+    Celsoort.DATUM: lambda waarde, kolom: _datum(waarde),
+    Celsoort.DATUMTIJD: lambda waarde, kolom: _datumtijd(waarde),
+    Celsoort.GEHEEL: _geheel,
+    Celsoort.BEDRAG: lambda waarde, kolom: _bedrag(waarde),
+    Celsoort.JA_NEE: lambda waarde, kolom: _ja_nee(waarde),
+    Celsoort.CODE: _lees_code,
+    Celsoort.CODES: _lees_codes,
+    Celsoort.ORGANISATIES: _lees_organisaties,
+    Celsoort.TEKST: _lees_tekst,
+}
+
+
+def lees_cel(waarde: Any, kolom: Kolom) -> Any:
+    """The typed value of one non-empty cell; a ValueError with a Dutch message if not."""
+    return LEZERS.get(kolom.soort, _lees_verwijzing)(waarde, kolom)
 
 
 def _kop(blad: str, kop: tuple, problemen: Problemen) -> dict[int, Kolom] | None:
@@ -313,6 +332,7 @@ class _Werkboeklezer(ExcelReader):
         datumstijlen = self.wb._date_formats
         epoch = self.wb.epoch
         rij_tag, cel_tag = NS + "row", NS + "c"
+        kolomnummers: dict[str, int] = {}  # "AB" -> 28, computed once per letter pair
         with self.archive.open(pad) as bron:
             nummer = 0
             for _, element in iterparse(bron):
@@ -323,7 +343,13 @@ class _Werkboeklezer(ExcelReader):
                 kolom = 0
                 for cel in element.iter(cel_tag):
                     ref = cel.get("r")
-                    kolom = column_index_from_string(ref.rstrip("0123456789")) if ref else kolom + 1
+                    if ref:
+                        letters = ref.rstrip("0123456789")
+                        kolom = kolomnummers.get(letters) or kolomnummers.setdefault(
+                            letters, column_index_from_string(letters)
+                        )
+                    else:
+                        kolom += 1
                     waarden[kolom] = _celwaarde(cel, teksten, datumstijlen, epoch)
                 # This row is read: only an empty element stays behind (memory stays flat).
                 element.clear()
@@ -365,7 +391,12 @@ def _lees_blad(blad: str, rijen: Iterator[tuple[int, list]], problemen: Probleme
     posities = _kop(blad, eerste[1], problemen)
     if posities is None:
         return []
-    per_positie = [posities.get(positie) for positie in range(max(posities, default=-1) + 1)]
+    # Per position: the column, its name and its reader (None: a column without a name).
+    per_positie = [
+        (kolom, kolom.naam, LEZERS.get(kolom.soort, _lees_verwijzing)) if kolom else None
+        for kolom in (posities.get(positie) for positie in range(max(posities, default=-1) + 1))
+    ]
+    breedte = len(per_positie)
     namen = [kolom.naam for kolom in posities.values()]
     verplicht = [kolom.naam for kolom in posities.values() if kolom.verplicht]
     gelezen = []
@@ -377,17 +408,18 @@ def _lees_blad(blad: str, rijen: Iterator[tuple[int, list]], problemen: Probleme
             if cel is None or (cel.__class__ is str and not cel.strip()):
                 continue
             leeg = False
-            kolom = per_positie[positie] if positie < len(per_positie) else None
-            if kolom is None:
+            plaats = per_positie[positie] if positie < breedte else None
+            if plaats is None:
                 melding = "Waarde in een kolom zonder naam."
                 problemen.melden(blad, nummer, f"{positie + 1}e", melding)
                 fout_in.add("")
                 continue
+            kolom, naam, lezer = plaats
             try:
-                waarden[kolom.naam] = lees_cel(cel, kolom)
+                waarden[naam] = lezer(cel, kolom)
             except ValueError as fout:
-                problemen.melden(blad, nummer, kolom.naam, str(fout))
-                fout_in.add(kolom.naam)
+                problemen.melden(blad, nummer, naam, str(fout))
+                fout_in.add(naam)
         if leeg:
             continue
         for naam in verplicht:
