@@ -9,7 +9,7 @@ from io import StringIO
 
 import pytest
 import time_machine
-from django.core.management import CommandError, call_command, execute_from_command_line
+from django.core.management import CommandError, base, call_command, execute_from_command_line
 from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
@@ -311,7 +311,16 @@ def test_alleen_met_dekkende_toestemming_geen_reden_nodig(als, coordinator, coho
     assert set(Verstrekking.objects.values_list("grondslag", flat=True)) == {Grondslag.TOESTEMMING}
 
 
-def test_commando_weigert_zonder_reden_met_exitcode(team, cohort, tmp_path, capsys):
+@pytest.fixture
+def verbinding_blijft(monkeypatch):
+    """``manage.py`` closes every database connection when a command ends; in a test
+    that would close the test's own transaction (PostgreSQL), so here it does not."""
+    monkeypatch.setattr(base.connections, "close_all", lambda: None)
+
+
+def test_commando_weigert_zonder_reden_met_exitcode(
+    team, cohort, tmp_path, capsys, verbinding_blijft
+):
     pad = tmp_path / "monitor.csv"
     argumenten = [
         "manage.py",

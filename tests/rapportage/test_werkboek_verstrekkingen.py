@@ -10,7 +10,7 @@ import zipfile
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.core.management import call_command, execute_from_command_line
+from django.core.management import base, call_command, execute_from_command_line
 from django.urls import reverse
 from django.utils import timezone
 
@@ -203,8 +203,15 @@ def commando(pad, team, *extra):
     ]
 
 
+@pytest.fixture
+def verbinding_blijft(monkeypatch):
+    """``manage.py`` closes every database connection when a command ends; in a test
+    that would close the test's own transaction (PostgreSQL), so here it does not."""
+    monkeypatch.setattr(base.connections, "close_all", lambda: None)
+
+
 def test_commando_weigert_met_exitcode_en_laat_het_bestand_staan(
-    team, kim, naomi, tmp_path, capsys
+    team, kim, naomi, tmp_path, capsys, verbinding_blijft
 ):
     pad = tmp_path / "team.xlsx"
     pad.write_bytes(b"vorige kopie")
