@@ -107,17 +107,34 @@ def huidige_toestemming(client: Client) -> Toestemming | None:
     return client.toestemmingen.order_by("-ondertekend_op", "-id").first()
 
 
+def dekkende_toestemmingen(
+    clienten: QuerySet[Client], organisatie_code: str, *, op: dt.date
+) -> dict[int, Toestemming]:
+    """Per client (pk) whose current consent is usable on ``op`` and names this
+    organisation: that consent. A client missing from the result is not covered.
+
+    One query for any number of clients: the register of disclosures checks a whole
+    export with it, and a single disclosure asks the same question for one client.
+    """
+    huidige = Toestemming.objects.filter(client=OuterRef("pk")).order_by("-ondertekend_op", "-id")
+    huidige_ids = clienten.order_by().annotate(_huidige=Subquery(huidige.values("pk")[:1]))
+    toestemmingen = Toestemming.objects.filter(
+        pk__in=huidige_ids.values("_huidige"),
+        ondertekend_op__lte=op,
+        partijen__code=organisatie_code,
+    )
+    return {
+        toestemming.client_id: toestemming
+        for toestemming in toestemmingen
+        if toestemming.status_op(op) in TOESTEMMING_BRUIKBAAR
+    }
+
+
 def dekkende_toestemming(client: Client, organisatie_code: str, *, op: dt.date):
     """Her current consent if it is usable on ``op`` and names this organisation, else None."""
-    toestemming = huidige_toestemming(client)
-    if (
-        toestemming is not None
-        and toestemming.ondertekend_op <= op
-        and toestemming.status_op(op) in TOESTEMMING_BRUIKBAAR
-        and toestemming.partijen.filter(code=organisatie_code).exists()
-    ):
-        return toestemming
-    return None
+    return dekkende_toestemmingen(Client.objects.filter(pk=client.pk), organisatie_code, op=op).get(
+        client.pk
+    )
 
 
 def toestemming_dekt(client: Client, organisatie_code: str, *, op: dt.date) -> bool:

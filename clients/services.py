@@ -10,11 +10,12 @@ from collections.abc import Iterable
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from clients.constants import CONTACT_CORRECTIE_DAGEN, KENMERK_WAARDEN, Grondslag, Status
 from clients.models import Client, Contact, Overdracht, Situatie, Toestemming, Verstrekking
-from clients.selectors import dekkende_toestemming, mogelijke_dubbelen
+from clients.selectors import dekkende_toestemming, dekkende_toestemmingen, mogelijke_dubbelen
 from clients.validators import normaliseer_bsn
 from stapteam.bestanden import prive_bestand_zetten
 from stapteam.constants import CASELOAD_ROLLEN, CONTACT_ROLLEN, Rol
@@ -439,6 +440,23 @@ def contact_corrigeren(
 ZONDER_TOESTEMMING = "plannen.zonder_toestemming"
 
 
+def _controleer_zonder_toestemming(*, door: User | None, reden: str, wie: str, naam: str) -> None:
+    """The override part of the rule: without covering consent only a coordinator (or a
+    command, ``door`` None) goes ahead, and only with a reason."""
+    if door is not None and not mag(door, ZONDER_TOESTEMMING):
+        raise ValidationError(
+            f"Delen met {naam} kan alleen met geldige toestemming van {wie} die "
+            f"{naam} noemt. Leg eerst haar toestemming vast, of vraag de coördinator."
+        )
+    if not reden.strip():
+        raise ValidationError(
+            {
+                "reden_zonder_toestemming": f"Er is geen geldige toestemming van "
+                f"{wie} voor {naam}. Geef aan waarom je toch deelt."
+            }
+        )
+
+
 def verstrekking_toetsen(
     *, client: Client, organisatie_code: str, door: User | None, reden_zonder_toestemming: str = ""
 ) -> Toestemming | None:
@@ -452,18 +470,9 @@ def verstrekking_toetsen(
     toestemming = dekkende_toestemming(client, organisatie_code, op=timezone.localdate())
     if toestemming is not None:
         return toestemming
-    if door is not None and not mag(door, ZONDER_TOESTEMMING):
-        raise ValidationError(
-            f"Delen met {naam} kan alleen met geldige toestemming van {client.roepnaam} die "
-            f"{naam} noemt. Leg eerst haar toestemming vast, of vraag de coördinator."
-        )
-    if not reden_zonder_toestemming.strip():
-        raise ValidationError(
-            {
-                "reden_zonder_toestemming": f"Er is geen geldige toestemming van "
-                f"{client.roepnaam} voor {naam}. Geef aan waarom je toch deelt."
-            }
-        )
+    _controleer_zonder_toestemming(
+        door=door, reden=reden_zonder_toestemming, wie=client.roepnaam, naam=naam
+    )
     return None
 
 
@@ -501,3 +510,79 @@ def verstrekking_vastleggen(
     verstrekking.full_clean()
     verstrekking.save()
     return verstrekking
+
+
+GENOEMD = 20  # client numbers named in a refusal; the page lists them all
+
+
+def te_registreren(clienten: QuerySet[Client]) -> QuerySet[Client]:
+    """The clients of an export whose disclosure is registered: all but the anonymised
+    dossiers, which hold no personal data any more (docs/beslissingen.md)."""
+    return clienten.filter(geanonimiseerd_op__isnull=True).order_by("code")
+
+
+def zonder_dekkende_toestemming(clienten: QuerySet[Client], organisatie_code: str) -> list[str]:
+    """The numbers of the clients whose valid consent today does not name this
+    organisation: what a disclosure of all of them needs the coordinator's reason for."""
+    clienten = te_registreren(clienten)
+    gedekt = dekkende_toestemmingen(clienten, organisatie_code, op=timezone.localdate())
+    return [code for pk, code in clienten.values_list("pk", "code") if pk not in gedekt]
+
+
+@transaction.atomic
+def verstrekkingen_vastleggen(
+    *,
+    clienten: QuerySet[Client],
+    organisatie_code: str,
+    wat: str,
+    waarom: str,
+    door: User | None,
+    reden_zonder_toestemming: str = "",
+) -> list[Verstrekking]:
+    """Register one disclosure per client of an export to an organisation: all of them,
+    or (one not covered and no coordinator's reason) none. Anonymised dossiers are left
+    out (``te_registreren``).
+
+    The rule of ``verstrekking_toetsen``, checked for the whole set at once: a client
+    whose valid consent names the organisation is disclosed on that consent; the others
+    only on the coordinator's override with one reason for the export. The refusal names
+    clients by number, never by name (the list may go to a colleague or a log).
+    """
+    organisatie = Organisatie.objects.filter(code=organisatie_code, actief=True).first()
+    if organisatie is None:
+        raise ValidationError({"ontvanger": f"Onbekende organisatie '{organisatie_code}'."})
+    if not waarom.strip():
+        raise ValidationError({"waarom": "Geef het doel van de verstrekking."})
+    gedekt = dekkende_toestemmingen(
+        te_registreren(clienten), organisatie_code, op=timezone.localdate()
+    )
+    clienten = list(te_registreren(clienten))
+    niet_gedekt = [client.code for client in clienten if client.pk not in gedekt]
+    if niet_gedekt:
+        nummers = ", ".join(niet_gedekt[:GENOEMD])
+        if len(niet_gedekt) > GENOEMD:
+            nummers += f" en nog {len(niet_gedekt) - GENOEMD}"
+        _controleer_zonder_toestemming(
+            door=door,
+            reden=reden_zonder_toestemming,
+            wie=f"de cliënten {nummers}" if len(niet_gedekt) > 1 else f"cliënt {nummers}",
+            naam=organisatie.naam,
+        )
+    verstrekkingen = []
+    for client in clienten:
+        toestemming = gedekt.get(client.pk)
+        verstrekking = Verstrekking(
+            client=client,
+            ontvanger=organisatie,
+            toestemming=toestemming,
+            grondslag=Grondslag.TOESTEMMING if toestemming else Grondslag.ZONDER_TOESTEMMING,
+            reden_zonder_toestemming="" if toestemming else reden_zonder_toestemming.strip(),
+            wat=wat,
+            waarom=waarom.strip(),
+            door=door,
+        )
+        # The related records were just read from the database: checking that each one
+        # exists again would cost four queries per client of a large team.
+        verstrekking.full_clean(exclude=["client", "ontvanger", "toestemming", "door"])
+        verstrekkingen.append(verstrekking)
+    return Verstrekking.objects.bulk_create(verstrekkingen)

@@ -1,6 +1,7 @@
 from django import forms
 
 from stapteam.formulieren import DatumInput
+from stapteam.models import Organisatie
 
 
 class PeriodeForm(forms.Form):
@@ -14,3 +15,40 @@ class PeriodeForm(forms.Form):
         if data.get("van") and data.get("tot") and data["van"] > data["tot"]:
             self.add_error("tot", "'Tot en met' ligt vóór 'van'.")
         return data
+
+
+class VerstrekkingForm(forms.Form):
+    """To whom and why an export with personal rows goes (the register of disclosures),
+    and the coordinator's reason for the clients whose consent does not name the recipient.
+    """
+
+    ontvanger = forms.ModelChoiceField(
+        label="Aan (ontvanger)",
+        queryset=Organisatie.objects.filter(actief=True).order_by("naam"),
+        to_field_name="code",
+        empty_label="Kies een organisatie",
+        help_text="De organisatie die het bestand krijgt of bewaart. Een reservekopie voor het "
+        "team zelf: de organisatie die de kopie bewaart.",
+    )
+    waarom = forms.CharField(
+        label="Doel (waarom)",
+        max_length=200,
+        help_text="Waarom de gegevens het team verlaten, bijvoorbeeld 'reservekopie' of "
+        "'kwartaalverantwoording subsidie'.",
+    )
+    reden_zonder_toestemming = forms.CharField(
+        label="Reden zonder toestemming",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Alleen nodig als de geldige toestemming van een of meer cliënten deze "
+        "ontvanger niet noemt. Alleen de coördinator kan dit invullen; de reden komt bij elke "
+        "verstrekking.",
+    )
+
+    def verstrekking(self) -> dict:
+        """The arguments of ``clients.services.verstrekkingen_vastleggen`` from this form."""
+        return {
+            "organisatie_code": self.cleaned_data["ontvanger"].code,
+            "waarom": self.cleaned_data["waarom"],
+            "reden_zonder_toestemming": self.cleaned_data["reden_zonder_toestemming"],
+        }

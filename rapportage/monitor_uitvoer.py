@@ -6,10 +6,16 @@ import datetime as dt
 import io
 from decimal import Decimal
 
+from django.db import transaction
+from django.db.models import QuerySet
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from rapportage.monitor import Monitor
+from clients.models import Client
+from clients.services import verstrekkingen_vastleggen
+from rapportage.evaluatie import Periode, in_beeld
+from rapportage.monitor import Monitor, voortgangsmonitor
+from stapteam.models import Team, User
 from stapteam.spreadsheets import veilige_tekst
 
 CLIENTKOLOMMEN = [
@@ -184,3 +190,40 @@ def logregel(monitor: Monitor, formaat: str) -> str:
         f"Voortgangsmonitor {monitor.team.naam}, {monitor.van:%d-%m-%Y} t/m "
         f"{monitor.tot:%d-%m-%Y}, formaat {formaat} ({len(monitor.clienten)} cliëntregels)"
     )
+
+
+def clienten_in_de_monitor(team: Team, van: dt.date, tot: dt.date) -> QuerySet[Client]:
+    """The clients with a row in the monitor of this period: those in view."""
+    return in_beeld(Periode(team=team, van=van, tot=tot))
+
+
+def monitor_verstrekken(
+    team: Team,
+    van: dt.date,
+    tot: dt.date,
+    *,
+    formaat: str,
+    organisatie_code: str,
+    waarom: str,
+    door: User | None,
+    reden_zonder_toestemming: str = "",
+) -> tuple[Monitor, bytes]:
+    """The monitor with its rows per client as a disclosure: an entry per client in the
+    register (the consent rule of ``verstrekkingen_vastleggen``), then the file, in one
+    transaction. A refusal (``ValidationError``) registers nothing and makes no file.
+
+    ``door`` is the coordinator who downloads it (the signals follow her view), or None
+    for the command (the whole team's view)."""
+    with transaction.atomic():
+        verstrekkingen_vastleggen(
+            clienten=clienten_in_de_monitor(team, van, tot),
+            organisatie_code=organisatie_code,
+            wat=f"Voortgangsmonitor {van:%d-%m-%Y} t/m {tot:%d-%m-%Y}: een regel op "
+            "cliëntnummer met casemanager, status, contacten, plan, ZRM, vergunning, "
+            "besteed budget en signalen",
+            waarom=waarom,
+            door=door,
+            reden_zonder_toestemming=reden_zonder_toestemming,
+        )
+        monitor = voortgangsmonitor(team, van, tot, gebruiker=door)
+        return monitor, MAKERS[formaat](monitor)

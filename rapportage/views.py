@@ -5,18 +5,19 @@ made is written to the access log."""
 
 import datetime as dt
 
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from clients.services import zonder_dekkende_toestemming
 from rapportage import monitor_uitvoer
 from rapportage.dashboard_pagina import dashboard as dashboard_pagina
 from rapportage.definities import DEFINITIES
-from rapportage.evaluatie import Periode, in_beeld
 from rapportage.evaluatie_uitvoer import FORMATEN, evaluatierapport, logregel, maak
-from rapportage.forms import PeriodeForm
-from rapportage.monitor import monitor_periode, voortgangsmonitor
+from rapportage.forms import PeriodeForm, VerstrekkingForm
+from rapportage.monitor import monitor_periode
 from rapportage.periodes import laatste_twaalf_maanden, voorinstellingen
 from stapteam.audit import log_per_client, log_toegang
 from stapteam.constants import Actie
@@ -86,7 +87,12 @@ def evaluatie(request: HttpRequest) -> HttpResponse:
 
 @vereist(RAPPORTEN)
 def monitor(request: HttpRequest) -> HttpResponse:
-    """The progress monitor of a month or quarter, as XLSX or CSV download."""
+    """The progress monitor of a month or quarter, as XLSX or CSV download.
+
+    Its rows are clients (by number), so a download is a disclosure: GET asks to whom
+    and why; POST registers one disclosure per client and then makes the file, or
+    (a client's consent does not name the recipient and no coordinator's reason)
+    refuses, lists those clients by number and makes nothing."""
     team, _ = gekozen_team(request)
     formaat = request.GET.get("formaat", "xlsx")
     try:
@@ -99,7 +105,30 @@ def monitor(request: HttpRequest) -> HttpResponse:
         return HttpResponseBadRequest(
             render_to_string("rapportage/monitor_fout.html", {"fout": fout, "team": team}, request)
         )
-    resultaat = voortgangsmonitor(team, van, tot, gebruiker=request.user)
+    pagina = {"team": team, "van": van, "tot": tot, "formaat": formaat}
+    if request.method != "POST":
+        return render(
+            request, "rapportage/monitor.html", {**pagina, "verstrekking_form": VerstrekkingForm()}
+        )
+    form = VerstrekkingForm(request.POST)
+    if not form.is_valid():
+        return render(request, "rapportage/monitor.html", {**pagina, "verstrekking_form": form})
+    verstrekking = form.verstrekking()
+    try:
+        resultaat, inhoud = monitor_uitvoer.monitor_verstrekken(
+            team, van, tot, formaat=formaat, door=request.user, **verstrekking
+        )
+    except ValidationError as fout:
+        form.add_error(None, fout)
+        niet_gedekt = zonder_dekkende_toestemming(
+            monitor_uitvoer.clienten_in_de_monitor(team, van, tot),
+            verstrekking["organisatie_code"],
+        )
+        return render(
+            request,
+            "rapportage/monitor.html",
+            {**pagina, "verstrekking_form": form, "niet_gedekt": niet_gedekt},
+        )
     log_toegang(
         request,
         actie=Actie.RAPPORT,
@@ -110,15 +139,14 @@ def monitor(request: HttpRequest) -> HttpResponse:
     log_per_client(
         request,
         actie=Actie.EXPORTEREN,
-        clienten=in_beeld(Periode(team=team, van=van, tot=tot)),
+        clienten=monitor_uitvoer.clienten_in_de_monitor(team, van, tot),
         team=team,
         omschrijving=f"Opgenomen in de voortgangsmonitor {van:%d-%m-%Y} t/m {tot:%d-%m-%Y}",
     )
-    antwoord = HttpResponse(
-        monitor_uitvoer.MAKERS[formaat](resultaat), content_type=monitor_uitvoer.FORMATEN[formaat]
-    )
+    antwoord = HttpResponse(inhoud, content_type=monitor_uitvoer.FORMATEN[formaat])
     naam = monitor_uitvoer.bestandsnaam(resultaat, formaat)
     antwoord["Content-Disposition"] = f'attachment; filename="{naam}"'
+    antwoord["Cache-Control"] = "no-store"
     return antwoord
 
 

@@ -1,7 +1,10 @@
 """The functional administrator's tool: accounts, teams, organisations, municipalities.
 
 Client content is not in the admin, and neither is the access log (the privacy officer
-reads that on her own page). Saves go through ``stapteam.services``.
+reads that on her own page). Saves go through ``stapteam.services``. Nothing given here
+takes effect on one administrator's word: a team role waits for the team's coordinator,
+the administrator role for another administrator; the staff and superuser flags are not
+on the form (staff follows from the role).
 """
 
 from django import forms
@@ -48,7 +51,8 @@ class GebruikerForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
-            self.fields["rol"].initial = self.instance.rol
+            # An account waiting for the administrator role has none meanwhile.
+            self.fields["rol"].initial = self.instance.rol or services.wachtende_rol(self.instance)
             # Teams waiting for confirmation count as chosen: saving again keeps them waiting.
             self.fields["teams"].initial = list(
                 Team.objects.filter(pk__in=services.huidige_team_ids(self.instance))
@@ -124,7 +128,7 @@ class GebruikerAdmin(SimpleHistoryAdmin, UserAdmin):
     @admin.display(description="wacht op bevestiging")
     def wacht_op_bevestiging(self, obj: User) -> str:
         wachtend = obj.toegangsaanvragen.filter(status=AanvraagStatus.WACHT).select_related("team")
-        return ", ".join(f"{a.get_rol_display()} in {a.team}" for a in wachtend) or "—"
+        return ", ".join(f"{a.get_rol_display()} {a.waarvoor}" for a in wachtend) or "—"
 
     def save_model(self, request, obj, form, change):
         data = form.cleaned_data
@@ -150,11 +154,19 @@ class GebruikerAdmin(SimpleHistoryAdmin, UserAdmin):
                 "wachtwoord.",
                 messages.INFO,
             )
-        wachtend = obj.toegangsaanvragen.filter(status=AanvraagStatus.WACHT).count()
-        if wachtend:
+        wachtend = obj.toegangsaanvragen.filter(status=AanvraagStatus.WACHT)
+        if wachtend.filter(team__isnull=True).exists():
             self.message_user(
                 request,
-                f"{wachtend} teamtoegang(en) van {obj} wacht(en) op bevestiging door de "
+                f"De rol beheerder van {obj} gaat pas in als een andere beheerder die "
+                "bevestigt (bij Toegangsaanvragen). Tot dan heeft het account geen rol.",
+                messages.WARNING,
+            )
+        teamtoegang = wachtend.filter(team__isnull=False).count()
+        if teamtoegang:
+            self.message_user(
+                request,
+                f"{teamtoegang} teamtoegang(en) van {obj} wacht(en) op bevestiging door de "
                 "coördinator van het team.",
                 messages.WARNING,
             )

@@ -92,7 +92,7 @@ def log_opgehaald(
 
 
 def log_per_client(
-    request: HttpRequest,
+    request: HttpRequest | None,
     *,
     actie: Actie,
     clienten,
@@ -100,10 +100,11 @@ def log_per_client(
     team: Team | None = None,
 ) -> int:
     """One line per client for an export or list of many clients, so that it shows on
-    each client's own access log. Written in one query; returns the number of lines."""
+    each client's own access log. Written in one query; returns the number of lines.
+    A command passes no request (no user, no address)."""
     user = getattr(request, "user", None)
     gebruiker = user if user is not None and user.is_authenticated else None
-    ip_adres = client_ip(request)
+    ip_adres = client_ip(request) if request is not None else None
     regels = [
         Toegangslog(
             gebruiker=gebruiker,

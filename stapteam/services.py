@@ -62,6 +62,11 @@ def _grants_zetten(model, codename: str, gebruiker: User, objecten, door: User |
         grant.save()
 
 
+def _rol_weghalen(gebruiker: User) -> None:
+    gebruiker.groups.remove(*Group.objects.filter(name__in=Rol.values))
+    gebruiker.__dict__.pop("_rol", None)
+
+
 def _rol_zetten(gebruiker: User, rol: str) -> None:
     rolgroepen = Group.objects.filter(name__in=Rol.values)
     gebruiker.groups.remove(*rolgroepen.exclude(name=rol))
@@ -113,7 +118,7 @@ def _aanvragen_bijwerken(
     """
     nieuw = []
     for aanvraag in Toegangsaanvraag.objects.select_for_update().filter(
-        gebruiker=gebruiker, status=AanvraagStatus.WACHT
+        gebruiker=gebruiker, status=AanvraagStatus.WACHT, team__isnull=False
     ):
         if aanvraag.rol == rol and aanvraag.team_id in teams:
             teams = teams - {aanvraag.team_id}
@@ -140,6 +145,73 @@ def _aanvragen_bijwerken(
     return nieuw
 
 
+def wachtende_rol(gebruiker: User) -> str | None:
+    """The administrator role the account waits for (it has no role meanwhile), or None."""
+    if gebruiker.pk is None:
+        return None
+    wacht = Toegangsaanvraag.objects.filter(
+        gebruiker=gebruiker, team__isnull=True, status=AanvraagStatus.WACHT
+    ).exists()
+    return Rol.BEHEERDER if wacht else None
+
+
+def _beheerdersaanvraag_bijwerken(
+    gebruiker: User, *, gewenst: bool, door: User, reden: str
+) -> Toegangsaanvraag | None:
+    """Keep (or make and log) the account's one pending request for the administrator
+    role when ``gewenst``; otherwise a pending one lapses."""
+    wachtend = list(
+        Toegangsaanvraag.objects.select_for_update().filter(
+            gebruiker=gebruiker, team__isnull=True, status=AanvraagStatus.WACHT
+        )
+    )
+    if gewenst and wachtend:
+        return wachtend[0]
+    for aanvraag in wachtend:
+        aanvraag.status = AanvraagStatus.VERVALLEN
+        aanvraag.beoordeeld_op = timezone.now()
+        opslaan(aanvraag, door=door)
+    if not gewenst:
+        return None
+    aanvraag = opslaan(
+        Toegangsaanvraag(
+            gebruiker=gebruiker, rol=Rol.BEHEERDER, aangevraagd_door=door, reden=reden
+        ),
+        door=door,
+    )
+    log_systeem(
+        actie=Actie.WIJZIGEN,
+        gebruiker=door,
+        obj=aanvraag,
+        omschrijving=f"Rol beheerder voor {gebruiker.username} aangevraagd ({reden}); wacht op "
+        "bevestiging door een andere beheerder",
+    )
+    return aanvraag
+
+
+def _beheerder_geregistreerd(gebruiker: User) -> None:
+    """The administrator role given from the command line (the first administrator, the
+    demo): in force at once, and registered as confirmed so that the four-eyes rule
+    knows since when she is one."""
+    nu = timezone.now()
+    aanvraag = opslaan(
+        Toegangsaanvraag(
+            gebruiker=gebruiker,
+            rol=Rol.BEHEERDER,
+            status=AanvraagStatus.BEVESTIGD,
+            aangevraagd_op=nu,
+            beoordeeld_op=nu,
+            reden="vanaf de opdrachtregel",
+        ),
+        door=None,
+    )
+    log_systeem(
+        actie=Actie.WIJZIGEN,
+        obj=aanvraag,
+        omschrijving=f"Rol beheerder voor {gebruiker.username} vanaf de opdrachtregel gegeven",
+    )
+
+
 @transaction.atomic
 def gebruiker_opslaan(
     *,
@@ -160,11 +232,14 @@ def gebruiker_opslaan(
     ``door`` is the administrator. A team role in a new team, or a wider team role,
     then takes effect only when the team's coordinator confirms it
     (``toegangsaanvraag_beoordelen``); until then the request waits and the account is
-    no member. An administrator never sets a password: a new account gets one only
-    through its activation link (``activatielink_versturen``).
+    no member. The administrator role takes effect only when another administrator
+    confirms it; until then the account has no role at all. An administrator never sets
+    a password: a new account gets one only through its activation link
+    (``activatielink_versturen``).
 
-    Only the demo seeder and the tests act without ``door`` (None): their accounts get
-    their teams at once and may be given a ``wachtwoord``.
+    Only the command line (``maak_beheerder``, the demo seeder) and the tests act
+    without ``door`` (None): their accounts get their role and teams at once and may be
+    given a ``wachtwoord``.
     """
     if rol not in Rol.values:
         raise ValidationError({"rol": f"Onbekende rol '{rol}'."})
@@ -179,6 +254,9 @@ def gebruiker_opslaan(
     )
     nieuw_account = gebruiker.pk is None
     oude_rol = None if nieuw_account else User.objects.get(pk=gebruiker.pk).rol
+    nieuwe_beheerder = rol == Rol.BEHEERDER and oude_rol != Rol.BEHEERDER
+    # Four eyes for the administrator role: given by an administrator, it waits.
+    wacht_op_beheerder = nieuwe_beheerder and door is not None
     if nieuw_account and wachtwoord is None:
         gebruiker.set_unusable_password()
     gebruiker.username = gebruikersnaam
@@ -187,18 +265,29 @@ def gebruiker_opslaan(
     gebruiker.organisatie = organisatie
     gebruiker.is_active = actief
     # Only the administrator works in the Django admin.
-    gebruiker.is_staff = rol == Rol.BEHEERDER
+    gebruiker.is_staff = rol == Rol.BEHEERDER and not wacht_op_beheerder
     if wachtwoord is not None:
         gebruiker.set_password(wachtwoord)
     gebruiker.full_clean(exclude=["password"])
     gebruiker._history_user = door
     gebruiker.save()
 
-    _rol_zetten(gebruiker, rol)
+    if wacht_op_beheerder:
+        _rol_weghalen(gebruiker)
+    else:
+        _rol_zetten(gebruiker, rol)
     _grants_zetten(GemeenteToegang, "aggregaten_inzien", gebruiker, gemeenten, door)
     if door is None:
         _grants_zetten(TeamLidmaatschap, "teamlid", gebruiker, teams, door)
+        if nieuwe_beheerder:
+            _beheerder_geregistreerd(gebruiker)
     else:
+        _beheerdersaanvraag_bijwerken(
+            gebruiker,
+            gewenst=wacht_op_beheerder,
+            door=door,
+            reden="nieuw account" if nieuw_account else "rol gewijzigd",
+        )
         gewenst = {team.pk for team in teams}
         huidige = set(
             TeamLidmaatschap.objects.filter(
@@ -221,12 +310,17 @@ def toegangsaanvraag_beoordelen(
     *, aanvraag: Toegangsaanvraag, bevestigd: bool, door: User
 ) -> Toegangsaanvraag:
     """The coordinator (or, for a team without one, a second administrator) confirms or
-    refuses a team-role request. Confirmed, the account becomes a member of the team."""
+    refuses a team-role request. Confirmed, the account becomes a member of the team.
+    A request for the administrator role is decided by another administrator who was
+    one before it was made; confirmed, the account gets the role. Who may decide on what
+    is ``stapteam.toegang.aanvragen_voor_beoordeling``."""
     aanvraag = Toegangsaanvraag.objects.select_for_update().get(pk=aanvraag.pk)
     if not aanvragen_voor_beoordeling(door).filter(pk=aanvraag.pk).exists():
         raise ValidationError("U kunt over deze aanvraag niet beslissen.")
     gebruiker = aanvraag.gebruiker
-    if bevestigd and (gebruiker.rol != aanvraag.rol or not gebruiker.is_active):
+    # An account waiting for the administrator role has no role meanwhile.
+    verwachte_rol = None if aanvraag.team_id is None else aanvraag.rol
+    if bevestigd and (gebruiker.rol != verwachte_rol or not gebruiker.is_active):
         raise ValidationError(
             "De rol of status van dit account is intussen gewijzigd; deze aanvraag geldt niet meer."
         )
@@ -234,7 +328,12 @@ def toegangsaanvraag_beoordelen(
     aanvraag.beoordeeld_door = door
     aanvraag.beoordeeld_op = timezone.now()
     opslaan(aanvraag, door=door)
-    if bevestigd:
+    if bevestigd and aanvraag.team_id is None:
+        _rol_zetten(gebruiker, Rol.BEHEERDER)
+        gebruiker.is_staff = True  # the administrator works in the Django admin
+        gebruiker._history_user = door
+        gebruiker.save(update_fields=["is_staff"])
+    elif bevestigd:
         lidmaatschap = TeamLidmaatschap(
             user=gebruiker,
             permission=Permission.objects.get(
@@ -249,7 +348,7 @@ def toegangsaanvraag_beoordelen(
         gebruiker=door,
         obj=aanvraag,
         team=aanvraag.team,
-        omschrijving=f"{aanvraag.get_rol_display()} in {aanvraag.team} voor "
+        omschrijving=f"{aanvraag.get_rol_display()} {aanvraag.waarvoor} voor "
         f"{gebruiker.username}: {aanvraag.get_status_display().lower()}",
     )
     return aanvraag

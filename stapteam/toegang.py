@@ -10,7 +10,7 @@ from functools import wraps
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q, QuerySet
+from django.db.models import Max, Q, QuerySet
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 
@@ -171,12 +171,23 @@ def teams_met_coordinator() -> QuerySet:
     ).values("content_object_id")
 
 
+def beheerder_sinds(user: User):
+    """Since when the user is a confirmed administrator (the latest confirmation of her
+    administrator role), or None."""
+    return Toegangsaanvraag.objects.filter(
+        gebruiker=user, team__isnull=True, rol=Rol.BEHEERDER, status=AanvraagStatus.BEVESTIGD
+    ).aggregate(sinds=Max("beoordeeld_op"))["sinds"]
+
+
 def aanvragen_voor_beoordeling(user: User) -> QuerySet[Toegangsaanvraag]:
-    """The pending team-role requests this user may confirm or refuse (four eyes).
+    """The pending requests this user may confirm or refuse (four eyes).
 
     The team's coordinator decides for her team; a team without a coordinator gets its
-    first one confirmed by an administrator. Nobody decides on a request about herself
-    or one she made.
+    first one confirmed by an administrator. The administrator role is confirmed by
+    another administrator who already was one when the request was made: not by one
+    made at the same time, so that no administrator makes herself a colleague who then
+    confirms her. Nobody decides on a request about herself or one she made; an account
+    waiting for the administrator role has no role, and so decides nothing.
     """
     if not mag(user, "stapteam.toegang_bevestigen"):
         return Toegangsaanvraag.objects.none()
@@ -189,7 +200,14 @@ def aanvragen_voor_beoordeling(user: User) -> QuerySet[Toegangsaanvraag]:
     if user.rol == Rol.COORDINATOR:
         return wachtend.filter(team_id__in=team_ids_van(user))
     if user.rol == Rol.BEHEERDER:
-        return wachtend.exclude(team_id__in=teams_met_coordinator())
+        teams_zonder_coordinator = Q(team__isnull=False) & ~Q(team_id__in=teams_met_coordinator())
+        sinds = beheerder_sinds(user)
+        if sinds is None:
+            return wachtend.filter(teams_zonder_coordinator)
+        return wachtend.filter(
+            teams_zonder_coordinator
+            | Q(team__isnull=True, rol=Rol.BEHEERDER, aangevraagd_op__gt=sinds)
+        )
     return Toegangsaanvraag.objects.none()
 
 
@@ -198,10 +216,13 @@ def aanvraag_voor_beoordeling(user: User, pk: int) -> Toegangsaanvraag:
 
 
 def aanvragen_van_eigen_teams(user: User) -> QuerySet[Toegangsaanvraag]:
-    """Every team-role request about the coordinator's teams, decided or not: what was
-    asked, by whom, and what became of it."""
-    if user.rol != Rol.COORDINATOR:
+    """What a user who decides on requests sees of them all, decided or not: every
+    team-role request about the coordinator's teams; for an administrator, every request
+    for the administrator role. What was asked, by whom, and what became of it."""
+    if user.rol == Rol.COORDINATOR:
+        aanvragen = Toegangsaanvraag.objects.filter(team_id__in=team_ids_van(user))
+    elif user.rol == Rol.BEHEERDER:
+        aanvragen = Toegangsaanvraag.objects.filter(team__isnull=True)
+    else:
         return Toegangsaanvraag.objects.none()
-    return Toegangsaanvraag.objects.filter(team_id__in=team_ids_van(user)).select_related(
-        "gebruiker", "team", "aangevraagd_door", "beoordeeld_door"
-    )
+    return aanvragen.select_related("gebruiker", "team", "aangevraagd_door", "beoordeeld_door")

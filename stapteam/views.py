@@ -80,8 +80,8 @@ class AccountActiveren(auth_views.PasswordResetConfirmView):
 
 @toegang.vereist("stapteam.toegang_bevestigen")
 def toegangsaanvragen(request: HttpRequest) -> HttpResponse:
-    """Requests for a team role waiting for this user's confirmation, and (for the
-    coordinator) every such request about her teams with what became of it."""
+    """Requests waiting for this user's confirmation, and every request she oversees
+    with what became of it: the coordinator's teams, or the administrator role."""
     return render(
         request,
         "stapteam/toegangsaanvragen.html",
@@ -106,7 +106,7 @@ def toegangsaanvraag_beoordelen(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.success(
             request,
-            f"{aanvraag.gebruiker}: {aanvraag.get_rol_display().lower()} in {aanvraag.team} "
+            f"{aanvraag.gebruiker}: {aanvraag.get_rol_display().lower()} {aanvraag.waarvoor} "
             f"{'bevestigd' if bevestigd else 'afgewezen'}.",
         )
     return redirect("toegangsaanvragen")

@@ -57,6 +57,8 @@ def paginas():
             "/clienten/overdracht/",
             f"/clienten/{client}/toegangslog/",
             "/budget/goedkeuren/",
+            "/rapportage/werkboek/",
+            "/rapportage/monitor/?maand=2025-01&formaat=xlsx",
         ],
         "procesregisseur1": [
             "/plannen/escalaties/",

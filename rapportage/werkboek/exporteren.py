@@ -19,6 +19,7 @@ from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from typing import Any, BinaryIO
 
+from django.db import transaction
 from django.db.models import DecimalField, Sum, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -26,6 +27,7 @@ from django.utils import timezone
 from budget.constants import UitgaveStatus
 from budget.models import Budget, TimeOut, Uitgave
 from clients.models import Client, Contact, Situatie, Toestemming
+from clients.services import verstrekkingen_vastleggen
 from plannen.constants import ZRMDomein
 from plannen.models import Doel, Knelpunt, Plan, Resultaat, ZRMMeting
 from rapportage.werkboek.kolommen import kolomnamen
@@ -213,6 +215,38 @@ def _rijen(bron) -> Iterator[tuple]:
     if hasattr(bron, "iterator"):
         return bron.iterator(chunk_size=STUK)
     return iter(bron)
+
+
+WAT_WERKBOEK = "Uitwisselwerkboek: alle gegevens van het dossier (ONTWERP §7)"
+WAAROM_RESERVEKOPIE = "Reservekopie van de eigen registratie van het team"
+
+
+def werkboek_verstrekken(
+    team: Team,
+    uitvoer: BinaryIO,
+    *,
+    organisatie_code: str,
+    waarom: str,
+    door: User | None,
+    reden_zonder_toestemming: str = "",
+) -> tuple[dict[str, int], int]:
+    """The workbook as what it is, a disclosure: one entry per client in the register
+    (``verstrekkingen_vastleggen``, the consent rule), then the file, in one transaction.
+    A refusal (``ValidationError``) registers nothing and writes nothing; a file that
+    fails halfway takes its entries with it. A backup is a disclosure to the
+    organisation that keeps it (docs/beslissingen.md).
+
+    Returns the rows per sheet and the number of disclosures registered."""
+    with transaction.atomic():
+        verstrekkingen = verstrekkingen_vastleggen(
+            clienten=Client.objects.filter(team=team),
+            organisatie_code=organisatie_code,
+            wat=WAT_WERKBOEK,
+            waarom=waarom,
+            door=door,
+            reden_zonder_toestemming=reden_zonder_toestemming,
+        )
+        return werkboek_exporteren(team, uitvoer), len(verstrekkingen)
 
 
 def werkboek_exporteren(team: Team, uitvoer: BinaryIO) -> dict[str, int]:

@@ -12,20 +12,23 @@ import secrets
 import tempfile
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from clients.models import Client
+from clients.services import zonder_dekkende_toestemming
+from rapportage.forms import VerstrekkingForm
 from rapportage.toegang import (
     controleer_importeren,
     is_coordinator,
     mag_werkboek,
     werkboek_team,
 )
-from rapportage.werkboek.exporteren import werkboek_exporteren
+from rapportage.werkboek.exporteren import WAAROM_RESERVEKOPIE, werkboek_verstrekken
 from rapportage.werkboek.forms import WerkboekForm
 from rapportage.werkboek.importeren import werkboek_importeren
 from rapportage.werkboek.logboek import export_loggen, import_loggen
@@ -35,7 +38,12 @@ SESSIE = "werkboeken"  # token → the upload waiting for confirmation
 MAP = "werkboeken"
 
 
-def _pagina(request: HttpRequest, form: WerkboekForm | None = None, **context) -> HttpResponse:
+def _pagina(
+    request: HttpRequest,
+    form: WerkboekForm | None = None,
+    verstrekking_form: VerstrekkingForm | None = None,
+    **context,
+) -> HttpResponse:
     if not mag_werkboek(request.user):
         raise PermissionDenied
     coordinator = is_coordinator(request.user)
@@ -43,10 +51,21 @@ def _pagina(request: HttpRequest, form: WerkboekForm | None = None, **context) -
     if coordinator:
         team, teams = gekozen_team(request)
     form = form or WerkboekForm(nieuw_team=not coordinator)
+    # A backup is kept by an organisation too: her own is the likely one.
+    verstrekking_form = verstrekking_form or VerstrekkingForm(
+        initial={"ontvanger": request.user.organisatie, "waarom": WAAROM_RESERVEKOPIE}
+    )
     return render(
         request,
         "rapportage/werkboek.html",
-        {"team": team, "teams": teams, "form": form, "coordinator": coordinator, **context},
+        {
+            "team": team,
+            "teams": teams,
+            "form": form,
+            "verstrekking_form": verstrekking_form,
+            "coordinator": coordinator,
+            **context,
+        },
     )
 
 
@@ -58,11 +77,28 @@ def werkboek(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def exporteren(request: HttpRequest) -> HttpResponse:
+    """The whole team in a workbook: first a disclosure per client (to whom, why, on which
+    consent), then the file; a refusal writes neither."""
     team = werkboek_team(request.user, request.GET.get("team", ""))
+    verstrekking_form = VerstrekkingForm(request.POST)
+    if not verstrekking_form.is_valid():
+        return _pagina(request, verstrekking_form=verstrekking_form)
     naam = f"werkboek-{team.code}-{timezone.localdate():%Y%m%d}.xlsx"
+    verstrekking = verstrekking_form.verstrekking()
     # Closed (and so removed) by the response once it has been sent.
     uitvoer = tempfile.TemporaryFile()  # noqa: SIM115
-    aantallen = werkboek_exporteren(team, uitvoer)
+    try:
+        aantallen, _ = werkboek_verstrekken(team, uitvoer, door=request.user, **verstrekking)
+    except ValidationError as fout:
+        uitvoer.close()
+        verstrekking_form.add_error(None, fout)
+        return _pagina(
+            request,
+            verstrekking_form=verstrekking_form,
+            niet_gedekt=zonder_dekkende_toestemming(
+                Client.objects.filter(team=team), verstrekking["organisatie_code"]
+            ),
+        )
     export_loggen(team, pad=naam, aantallen=aantallen, gebruiker=request.user, request=request)
     uitvoer.seek(0)
     antwoord = FileResponse(uitvoer, as_attachment=True, filename=naam)

@@ -1,9 +1,15 @@
-"""A request to give an account a role with client content in a team (four eyes).
+"""A request to give an account a role with client content in a team, or the
+administrator role (four eyes).
 
 An administrator never gives herself or anyone else client access with immediate
 effect: giving an account a team role in a team, or moving it into one, is stored as a
 request that the team's coordinator confirms (``stapteam.services``). A team without a
 coordinator gets its first one confirmed by a second, different administrator.
+
+The administrator role itself is a request without a team: it takes effect only when a
+different administrator, who was one before the request was made, confirms it. The
+very first administrator is made from the command line (``manage.py maak_beheerder``);
+that is registered here too, as confirmed without anyone deciding.
 """
 
 from django.conf import settings
@@ -24,7 +30,13 @@ class Toegangsaanvraag(models.Model):
         verbose_name="account",
     )
     team = models.ForeignKey(
-        Team, on_delete=models.PROTECT, related_name="toegangsaanvragen", verbose_name="team"
+        Team,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="toegangsaanvragen",
+        verbose_name="team",
+        help_text="Leeg bij een aanvraag voor de rol beheerder.",
     )
     rol = models.CharField("rol", max_length=30, choices=Rol.choices)
     status = models.CharField(
@@ -34,8 +46,10 @@ class Toegangsaanvraag(models.Model):
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
         null=True,
+        blank=True,
         related_name="+",
         verbose_name="aangevraagd door",
+        help_text="Leeg: vanaf de opdrachtregel (de eerste beheerder).",
     )
     aangevraagd_op = models.DateTimeField("aangevraagd op", default=timezone.now)
     reden = models.CharField(
@@ -63,4 +77,9 @@ class Toegangsaanvraag(models.Model):
         permissions = [("toegang_bevestigen", "Mag toegang tot een team bevestigen")]
 
     def __str__(self) -> str:
-        return f"{self.get_rol_display()} in {self.team} voor {self.gebruiker}"
+        return f"{self.get_rol_display()} {self.waarvoor} voor {self.gebruiker}"
+
+    @property
+    def waarvoor(self) -> str:
+        """'in Stapteam Nijmegen', or for the administrator role the installation."""
+        return f"in {self.team}" if self.team_id else "van de hele installatie"

@@ -63,6 +63,18 @@ def tabeltellingen() -> dict[str, int]:
     }
 
 
+# A backup kept by IrisZorg: the consent of few test clients names it, so the reason
+# for the others is given too.
+RESERVEKOPIE = [
+    "--aan",
+    "iriszorg",
+    "--doel",
+    "Reservekopie",
+    "--reden-zonder-toestemming",
+    "Reservekopie van het eigen team",
+]
+
+
 def exporteer(team, pad: Path) -> Path:
-    call_command("exporteer_werkboek", str(pad), "--team", team.code)
+    call_command("exporteer_werkboek", str(pad), "--team", team.code, *RESERVEKOPIE)
     return pad

@@ -9,19 +9,35 @@ from io import StringIO
 
 import pytest
 import time_machine
-from django.core.management import CommandError, call_command
+from django.core.management import CommandError, base, call_command, execute_from_command_line
 from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
 from clients import services as client_services
-from clients.constants import ContactSoort
+from clients.constants import ContactSoort, Grondslag
+from clients.models import Verstrekking
 from rapportage.monitor import kwartaal_periode, maand_periode, voortgangsmonitor
 from stapteam.constants import Actie, Rol
 from stapteam.models import Organisatie, Toegangslog
 from tests.factories import ClientFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
+
+# The command's disclosure: to the municipality, whose name no consent in the cohort holds.
+AAN_DE_GEMEENTE = [
+    "--aan",
+    "gemeente",
+    "--doel",
+    "Subsidieverantwoording",
+    "--reden-zonder-toestemming",
+    "Afspraak in de subsidiebeschikking",
+]
+FORMULIER = {
+    "ontvanger": "gemeente",
+    "waarom": "Subsidieverantwoording",
+    "reden_zonder_toestemming": "Afspraak in de subsidiebeschikking",
+}
 
 # February 2028 has 29 days: 29/7 weeks.
 VAN, TOT = dt.date(2028, 2, 1), dt.date(2028, 2, 29)
@@ -115,6 +131,7 @@ def test_xlsx_en_csv_lezen_terug(team, cohort, tmp_path):
         "xlsx",
         "--uitvoer",
         str(pad),
+        *AAN_DE_GEMEENTE,
         stderr=StringIO(),
     )
     boek = load_workbook(pad)
@@ -143,6 +160,7 @@ def test_xlsx_en_csv_lezen_terug(team, cohort, tmp_path):
         "csv",
         "--uitvoer",
         str(pad),
+        *AAN_DE_GEMEENTE,
         stderr=StringIO(),
     )
     lezer = list(csv.reader(io.StringIO(pad.read_text(encoding="utf-8-sig")), delimiter=";"))
@@ -170,6 +188,7 @@ def test_commando_weigert(team, argumenten, melding, tmp_path):
             "csv",
             "--uitvoer",
             str(tmp_path / "x.csv"),
+            *AAN_DE_GEMEENTE,
         )
     assert not (tmp_path / "x.csv").exists()
 
@@ -203,7 +222,136 @@ def test_pagina_alleen_voor_de_coordinator(als, gebruikers, team, ander_team, co
 
 
 def test_download_staat_op_het_toegangslog_van_elke_client(als, coordinator, cohort):
-    als(coordinator).get(reverse("rapportage:monitor") + "?maand=2028-02&formaat=xlsx")
+    als(coordinator).post(reverse("rapportage:monitor") + "?maand=2028-02&formaat=xlsx", FORMULIER)
     regels = Toegangslog.objects.filter(actie=Actie.EXPORTEREN, gebruiker=coordinator)
     assert set(regels.values_list("client_id", flat=True)) == {c.pk for c in cohort}
     assert all("voortgangsmonitor 01-02-2028 t/m 29-02-2028" in r.omschrijving for r in regels)
+
+
+# --- The download is a disclosure (issue 9) ----------------------------------------------
+
+
+@pytest.fixture
+def kim_geeft_toestemming(cohort, casemanager):
+    """Kim's valid consent names the municipality; Naomi has none."""
+    kim, _ = cohort
+    return client_services.toestemming_vastleggen(
+        client=kim,
+        ondertekend_op=dt.date(2027, 6, 1),
+        versie="2",
+        partijen=Organisatie.objects.filter(code__in=["gemeente", "iriszorg"]),
+        door=casemanager,
+    )
+
+
+MONITOR = "?maand=2028-02&formaat=csv"
+
+
+def test_get_vraagt_eerst_aan_wie_en_waarom(als, coordinator, cohort):
+    antwoord = als(coordinator).get(reverse("rapportage:monitor") + MONITOR)
+    assert antwoord["Content-Type"].startswith("text/html")
+    pagina = antwoord.content.decode()
+    assert 'name="ontvanger"' in pagina and 'name="waarom"' in pagina
+    assert not Verstrekking.objects.exists()
+    assert not Toegangslog.objects.filter(actie=Actie.EXPORTEREN).exists()
+
+
+def test_zonder_toestemming_en_reden_geweigerd_op_clientnummer(
+    als, coordinator, cohort, kim_geeft_toestemming
+):
+    kim, naomi = cohort
+    antwoord = als(coordinator).post(
+        reverse("rapportage:monitor") + MONITOR,
+        {"ontvanger": "gemeente", "waarom": "Subsidieverantwoording"},
+    )
+    assert antwoord["Content-Type"].startswith("text/html")
+    pagina = antwoord.content.decode()
+    assert "Er is niets geëxporteerd" in pagina
+    # The client not covered by number, never by name; the covered one not at all.
+    assert f"<li>{naomi.code}</li>" in pagina
+    assert f"<li>{kim.code}</li>" not in pagina
+    assert "Naomi" not in pagina
+    assert not Verstrekking.objects.exists()
+    assert not Toegangslog.objects.filter(actie__in=[Actie.EXPORTEREN, Actie.RAPPORT]).exists()
+
+
+def test_met_reden_een_verstrekking_per_client(als, coordinator, cohort, kim_geeft_toestemming):
+    kim, naomi = cohort
+    antwoord = als(coordinator).post(reverse("rapportage:monitor") + MONITOR, FORMULIER)
+    assert antwoord["Content-Type"].startswith("text/csv")
+    per_client = {v.client_id: v for v in Verstrekking.objects.select_related("ontvanger")}
+    assert set(per_client) == {kim.pk, naomi.pk}
+    assert {v.ontvanger.code for v in per_client.values()} == {"gemeente"}
+    assert {v.waarom for v in per_client.values()} == {"Subsidieverantwoording"}
+    assert all(v.door == coordinator for v in per_client.values())
+    assert all("Voortgangsmonitor 01-02-2028 t/m 29-02-2028" in v.wat for v in per_client.values())
+    assert (per_client[kim.pk].grondslag, per_client[kim.pk].toestemming) == (
+        Grondslag.TOESTEMMING,
+        kim_geeft_toestemming,
+    )
+    assert per_client[kim.pk].reden_zonder_toestemming == ""
+    assert per_client[naomi.pk].grondslag == Grondslag.ZONDER_TOESTEMMING
+    assert per_client[naomi.pk].reden_zonder_toestemming == "Afspraak in de subsidiebeschikking"
+
+
+def test_alleen_met_dekkende_toestemming_geen_reden_nodig(als, coordinator, cohort, casemanager):
+    for client in cohort:
+        client_services.toestemming_vastleggen(
+            client=client,
+            ondertekend_op=dt.date(2027, 6, 1),
+            versie="2",
+            partijen=Organisatie.objects.filter(code="gemeente"),
+            door=casemanager,
+        )
+    antwoord = als(coordinator).post(
+        reverse("rapportage:monitor") + MONITOR,
+        {"ontvanger": "gemeente", "waarom": "Subsidieverantwoording"},
+    )
+    assert antwoord["Content-Type"].startswith("text/csv")
+    assert set(Verstrekking.objects.values_list("grondslag", flat=True)) == {Grondslag.TOESTEMMING}
+
+
+@pytest.fixture
+def verbinding_blijft(monkeypatch):
+    """``manage.py`` closes every database connection when a command ends; in a test
+    that would close the test's own transaction (PostgreSQL), so here it does not."""
+    monkeypatch.setattr(base.connections, "close_all", lambda: None)
+
+
+def test_commando_weigert_zonder_reden_met_exitcode(
+    team, cohort, tmp_path, capsys, verbinding_blijft
+):
+    pad = tmp_path / "monitor.csv"
+    argumenten = [
+        "manage.py",
+        "rapport",
+        "monitor",
+        "--team",
+        team.code,
+        "--maand",
+        "2028-02",
+        "--formaat",
+        "csv",
+        "--uitvoer",
+        str(pad),
+        "--aan",
+        "gemeente",
+        "--doel",
+        "Subsidieverantwoording",
+    ]
+    with pytest.raises(SystemExit) as afloop:
+        execute_from_command_line(argumenten)
+    assert afloop.value.code == 1
+    assert "Geweigerd, er is niets geschreven" in capsys.readouterr().err
+    assert not pad.exists()
+    assert not Verstrekking.objects.exists()
+
+    execute_from_command_line([*argumenten, "--reden-zonder-toestemming", "Afspraak"])
+    assert pad.exists()
+    assert (
+        Verstrekking.objects.filter(door=None, grondslag=Grondslag.ZONDER_TOESTEMMING).count() == 2
+    )
+    # On each client's own access log too.
+    assert set(
+        Toegangslog.objects.filter(actie=Actie.EXPORTEREN).values_list("client_id", flat=True)
+    ) == {c.pk for c in cohort}

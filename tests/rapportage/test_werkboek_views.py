@@ -143,12 +143,21 @@ def test_beheerder_importeert_alleen_een_nieuw_team(als, team):
     assert antwoord.status_code == 403
 
 
+RESERVEKOPIE = {
+    "ontvanger": "iriszorg",
+    "waarom": "Reservekopie",
+    "reden_zonder_toestemming": "Reservekopie van het eigen team",
+}
+
+
 def test_coordinator_downloadt_het_werkboek_en_het_wordt_gelogd(als, coordinator, team):
     browser = als(coordinator)
     browser.post(
         f"{IMPORTEREN}?team={team.code}", {"bestand": upload(werkboek_bytes(volledig_werkboek()))}
     )
-    antwoord = browser.post(reverse("rapportage:werkboek_exporteren") + f"?team={team.code}")
+    antwoord = browser.post(
+        reverse("rapportage:werkboek_exporteren") + f"?team={team.code}", RESERVEKOPIE
+    )
     assert antwoord.status_code == 200
     assert antwoord["Content-Disposition"].startswith('attachment; filename="werkboek-')
     werkboek = load_workbook(io.BytesIO(b"".join(antwoord.streaming_content)), read_only=True)

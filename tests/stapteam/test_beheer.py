@@ -78,7 +78,9 @@ def test_mfa_resetten_bij_verloren_telefoon(beheerder):
         {"action": "mfa_resetten", "_selected_action": [kwijt.pk]},
     )
     assert not Authenticator.objects.filter(user=kwijt).exists()
-    regel = Toegangslog.objects.get(actie=Actie.WIJZIGEN, object_id=str(kwijt.pk))
+    regel = Toegangslog.objects.get(
+        actie=Actie.WIJZIGEN, object_type="stapteam.user", object_id=str(kwijt.pk)
+    )
     assert "telefoon.kwijt" in regel.omschrijving
 
 

@@ -4,7 +4,11 @@
   [--uitvoer PAD]``: the evaluation report of ONTWERP §6 for one team and period; without
   ``--uitvoer`` the JSON goes to standard output (other formats need a path).
 - ``manage.py rapport monitor --team CODE (--maand JJJJ-MM | --kwartaal JJJJ-Qn)
-  --formaat xlsx|csv --uitvoer PAD``: the progress monitor of a month or quarter.
+  --formaat xlsx|csv --uitvoer PAD --aan ORGCODE --doel TEKST
+  [--reden-zonder-toestemming TEKST]``: the progress monitor of a month or quarter. Its
+  rows are clients, so each gets an entry in the register of disclosures; a client
+  whose valid consent does not name the recipient needs the reason, else nothing is
+  registered or written and the command ends with exit code 1.
 
 Every report made is written to the access log: which team, which period, which format.
 """
@@ -13,14 +17,16 @@ import datetime as dt
 import sys
 from pathlib import Path
 
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
 
 from rapportage import monitor_uitvoer
 from rapportage.evaluatie_uitvoer import FORMATEN, evaluatierapport, logregel, maak
-from rapportage.monitor import monitor_periode, voortgangsmonitor
-from stapteam.audit import log_systeem
+from rapportage.monitor import monitor_periode
+from stapteam.audit import log_per_client, log_systeem
 from stapteam.constants import Actie
-from stapteam.models import Team
+from stapteam.models import Organisatie, Team
 
 
 def _datum(tekst: str) -> dt.date:
@@ -48,6 +54,22 @@ class Command(BaseCommand):
         periode.add_argument("--kwartaal", help="JJJJ-Qn, bijvoorbeeld 2026-Q4")
         monitor.add_argument("--formaat", required=True, choices=sorted(monitor_uitvoer.MAKERS))
         monitor.add_argument("--uitvoer", required=True, help="Bestand.")
+        monitor.add_argument(
+            "--aan",
+            required=True,
+            metavar="ORGCODE",
+            help="Code van de organisatie die de monitor krijgt.",
+        )
+        monitor.add_argument(
+            "--doel", required=True, metavar="TEKST", help="Waarom de monitor het team verlaat."
+        )
+        monitor.add_argument(
+            "--reden-zonder-toestemming",
+            default="",
+            metavar="TEKST",
+            help="Nodig als de geldige toestemming van een of meer cliënten de ontvanger "
+            "niet noemt.",
+        )
 
     def handle(self, *args, soort, team, **options):
         gevonden = Team.objects.filter(code=team).select_related("gemeente").first()
@@ -58,19 +80,57 @@ class Command(BaseCommand):
         else:
             self.evaluatie(gevonden, **options)
 
-    def monitor(self, team, *, maand, kwartaal, formaat, uitvoer, **options):
+    def monitor(
+        self,
+        team,
+        *,
+        maand,
+        kwartaal,
+        formaat,
+        uitvoer,
+        aan,
+        doel,
+        reden_zonder_toestemming,
+        **options,
+    ):
         try:
             van, tot = monitor_periode(maand=maand, kwartaal=kwartaal)
         except ValueError as fout:
             raise CommandError(str(fout)) from None
-        resultaat = voortgangsmonitor(team, van, tot)
-        inhoud = monitor_uitvoer.MAKERS[formaat](resultaat)
+        if not Organisatie.objects.filter(code=aan, actief=True).exists():
+            raise CommandError(f"Organisatie {aan} bestaat niet (of is niet actief).")
+        pad = Path(uitvoer)
+        try:
+            # The file is written inside the transaction of the disclosures: a failed
+            # write takes them back.
+            with transaction.atomic():
+                resultaat, inhoud = monitor_uitvoer.monitor_verstrekken(
+                    team,
+                    van,
+                    tot,
+                    formaat=formaat,
+                    organisatie_code=aan,
+                    waarom=doel,
+                    door=None,
+                    reden_zonder_toestemming=reden_zonder_toestemming,
+                )
+                pad.write_bytes(inhoud)
+        except ValidationError as fout:
+            raise CommandError(
+                "Geweigerd, er is niets geschreven en niets vastgelegd: " + " ".join(fout.messages)
+            ) from None
         log_systeem(
             actie=Actie.RAPPORT,
             team=team,
             omschrijving=monitor_uitvoer.logregel(resultaat, formaat),
         )
-        Path(uitvoer).write_bytes(inhoud)
+        log_per_client(
+            None,
+            actie=Actie.EXPORTEREN,
+            clienten=monitor_uitvoer.clienten_in_de_monitor(team, van, tot),
+            team=team,
+            omschrijving=f"Opgenomen in de voortgangsmonitor {van:%d-%m-%Y} t/m {tot:%d-%m-%Y}",
+        )
         self.stderr.write(f"Geschreven: {uitvoer} ({len(inhoud)} bytes).")
 
     def evaluatie(self, gevonden, *, van, tot, formaat, uitvoer=None, **options):
