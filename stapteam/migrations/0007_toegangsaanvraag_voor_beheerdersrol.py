@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('stapteam', '0005_toegangsaanvraag'),
+        ('stapteam', '0006_toegangslog_brin_op_tijdstip_en_index_op_actie'),
     ]
 
     operations = [

@@ -20,7 +20,7 @@ def bestaande_beheerders_bevestigen(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("stapteam", "0006_toegangsaanvraag_voor_beheerdersrol")]
+    dependencies = [("stapteam", "0007_toegangsaanvraag_voor_beheerdersrol")]
 
     operations = [
         migrations.RunPython(bestaande_beheerders_bevestigen, migrations.RunPython.noop),
