@@ -241,7 +241,7 @@ def test_volledig_werkboek_elke_waarde_in_de_database(importeer, coordinator):
         "Intake gehad",
     )
     knelpunt = Knelpunt.objects.get(client=kim)
-    assert (knelpunt.categorie, knelpunt.omschrijving, knelpunt.status) == (
+    assert (knelpunt.categorie.code, knelpunt.omschrijving, knelpunt.status) == (
         "bw_wachtlijst",
         "Wachtlijst van een jaar",
         "open",
