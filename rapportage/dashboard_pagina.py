@@ -40,6 +40,7 @@ class Rij:
     label: str
     cellen: list[str]
     anker: str = ""  # the team's memo on this row's barrier category, further down
+    sleutel: str = ""  # the barrier category's code
 
 
 @dataclass
@@ -68,6 +69,7 @@ class Sectie:
     sleutel: str
     tabellen: list[Tabel] = field(default_factory=list)
     notities: list[Notitie] = field(default_factory=list)
+    team_code: str = ""  # empty for all teams together
 
 
 def maandlabel(maand: Maand) -> str:
@@ -237,6 +239,9 @@ def dashboard(teams: list[Team], van: dt.date, tot: dt.date) -> Dashboard:
         _sectie(eenheid, namen[eenheid], reeks, waarden, getoond, verborgen, knelpuntcijfers)
         for eenheid in ([SAMEN] if len(teams) > 1 else []) + [team.pk for team in teams]
     ]
+    codes = {str(team.pk): team.code for team in teams}
+    for sectie in secties:
+        sectie.team_code = codes.get(sectie.sleutel, "")
     return Dashboard(teams, reeks, secties, van, tot, blad, verborgen)
 
 
@@ -373,7 +378,7 @@ def knelpuntentabel(eenheid, k: Knelpuntcijfers) -> tuple[Tabel, list[Notitie]]:
         label = categorie.naam if categorie.actief else f"{categorie.naam} (niet meer in gebruik)"
         notitie = k.notities.get((eenheid, categorie.code))
         anker = f"notitie-{eenheid}-{categorie.code}" if notitie else ""
-        rijen.append(Rij(label, cellen, anker))
+        rijen.append(Rij(label, cellen, anker, categorie.code))
         if notitie:
             notities.append(
                 Notitie(anker, label, list(zip(KNELPUNTKOLOMMEN, cellen, strict=True)), notitie)
