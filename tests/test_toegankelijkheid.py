@@ -57,10 +57,17 @@ def paginas():
             "/clienten/overdracht/",
             f"/clienten/{client}/toegangslog/",
             "/budget/goedkeuren/",
+            "/rapportage/knelpunten/",
+            "/rapportage/knelpunten/postadres/notitie/",
+            "/rapportage/knelpunten/team/stapteam-nijmegen/afdrukken/",
         ],
         "procesregisseur1": [
             "/plannen/escalaties/",
             f"/plannen/escalaties/{Escalatie.objects.first().pk}/",
+        ],
+        "gemeente1": [
+            "/rapportage/dashboard/",
+            "/rapportage/knelpunten/team/stapteam-nijmegen/afdrukken/",
         ],
     }
 
