@@ -267,7 +267,10 @@ def knelpunten_afdrukken(request: HttpRequest, team_code: str) -> HttpResponse:
     form, van, tot = _dashboardperiode(request)
     if van is None:
         return render(
-            request, "rapportage/knelpunten_afdrukken.html", {"form": form, "team": team}, 400
+            request,
+            "rapportage/knelpunten_afdrukken.html",
+            {"form": form, "team": team},
+            status=400,
         )
     if exact:
         tabel, notities = knelpuntentabel(team.pk, exacte_knelpuntcijfers(team, van, tot))

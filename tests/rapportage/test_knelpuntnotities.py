@@ -341,3 +341,13 @@ def test_vaste_aantallen_queries(als, team, ander_team, coordinator, casemanager
         notitie(team, coordinator, categorie=categorie, wens=f"Wens {nummer}")
     notitie(ander_team, None, categorie="winteropvang")
     assert tel_alles() == weinig
+
+
+def test_afdrukversie_met_een_verkeerde_periode(als, team, coordinator):
+    antwoord = als(coordinator).get(
+        reverse("rapportage:knelpunten_afdrukken", args=[team.code]),
+        {"van": "2026-03-01", "tot": "2026-01-01"},
+    )
+    assert antwoord.status_code == 400
+    assert antwoord["Content-Type"].startswith("text/html")
+    assert "&#x27;Tot en met&#x27; ligt vóór &#x27;van&#x27;." in antwoord.content.decode()
