@@ -1,8 +1,9 @@
-"""The administrator extends the results catalogue and loads licensed ZRM anchor texts."""
+"""The administrator extends the results catalogue and the barrier categories, and loads
+licensed ZRM anchor texts."""
 
 from django.contrib import admin
 
-from plannen.models import Resultaattype, ZRMAnker
+from plannen.models import Knelpuntcategorie, Resultaattype, ZRMAnker
 from stapteam.admin import ViaServiceAdmin
 
 
@@ -12,6 +13,22 @@ class ResultaattypeAdmin(ViaServiceAdmin):
     list_filter = ("groep", "actief")
     search_fields = ("naam", "code")
     prepopulated_fields = {"code": ("naam",)}
+
+
+@admin.register(Knelpuntcategorie)
+class KnelpuntcategorieAdmin(ViaServiceAdmin):
+    list_display = ("naam", "code", "volgorde", "actief")
+    list_filter = ("actief",)
+    search_fields = ("naam", "code")
+    prepopulated_fields = {"code": ("naam",)}
+
+    def get_readonly_fields(self, request, obj=None):
+        # The code is what the exchange workbook and the reports name a category by:
+        # chosen once. A better name is given with ``naam``.
+        return ("code",) if obj else ()
+
+    def get_prepopulated_fields(self, request, obj=None):
+        return {} if obj else self.prepopulated_fields
 
 
 @admin.register(ZRMAnker)

@@ -85,20 +85,6 @@ class ResultaatGroep(models.TextChoices):
     OVERIG = "overig", "Overig"
 
 
-class KnelpuntCategorie(models.TextChoices):
-    POSTADRES = "postadres", "Postadres"
-    TEKORT_OPVANG_VROUWEN = "tekort_opvang_vrouwen", "Tekort aan opvang voor vrouwen"
-    EISEN_SPECIFIEKE_PROJECTEN = "eisen_specifieke_projecten", "Eisen van specifieke projecten"
-    BW_WACHTLIJST = "bw_wachtlijst", "Wachtlijst beschermd wonen"
-    SOCIALE_HUUR = "sociale_huur", "Sociale huur"
-    EIGEN_BIJDRAGE = "eigen_bijdrage", "Eigen bijdrage"
-    DIAGNOSTIEK = "diagnostiek", "Diagnostiek"
-    WACHTLIJST_BEHANDELING = "wachtlijst_behandeling", "Wachtlijst behandeling"
-    KLINISCHE_OPNAME = "klinische_opname", "Klinische opname"
-    EXCLUSIECRITERIA = "exclusiecriteria", "Exclusiecriteria"
-    OVERIG = "overig", "Overig"
-
-
 class KnelpuntStatus(models.TextChoices):
     OPEN = "open", "Open"
     OPGELOST = "opgelost", "Opgelost"

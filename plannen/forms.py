@@ -1,10 +1,19 @@
 """Forms of support. They collect input; the services decide what is valid."""
 
 from django import forms
+from django.db.models import Q
 
 from clients.constants import Levensdomein
 from plannen.constants import Methodiek, ZRMDomein, ZRMNiveau
-from plannen.models import Actiepunt, Doel, Escalatie, Knelpunt, Plan, Resultaattype
+from plannen.models import (
+    Actiepunt,
+    Doel,
+    Escalatie,
+    Knelpunt,
+    Knelpuntcategorie,
+    Plan,
+    Resultaattype,
+)
 from plannen.models.zrm import SCORE_MELDING
 from stapteam.constants import Rol
 from stapteam.formulieren import DatumInput
@@ -121,6 +130,12 @@ class KnelpuntForm(forms.ModelForm):
 
     def __init__(self, *args, nieuw: bool = True, **kwargs):
         super().__init__(*args, **kwargs)
+        # Active categories, and the one she has if it was switched off since.
+        keuze = Q(actief=True)
+        if self.instance.categorie_id:
+            keuze |= Q(pk=self.instance.categorie_id)
+        self.fields["categorie"].queryset = Knelpuntcategorie.objects.filter(keuze)
+        self.fields["categorie"].empty_label = "Kies een categorie"
         if nieuw:
             del self.fields["status"]
             del self.fields["opgelost_op"]

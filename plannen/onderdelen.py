@@ -72,7 +72,9 @@ def knelpunten_sectie(request, client, volledig):
     )
     return {
         "knelpunten": list(
-            Knelpunt.objects.filter(client=client).order_by(open_eerst, "-datum", "-id")
+            Knelpunt.objects.filter(client=client)
+            .select_related("categorie")
+            .order_by(open_eerst, "-datum", "-id")
         ),
         "mag_vastleggen": mag(request.user, "plannen.add_knelpunt"),
         "mag_wijzigen": mag(request.user, "plannen.change_knelpunt"),
@@ -133,12 +135,12 @@ def inzage_plannen(client):
     knelpunten = Sectie(
         "Knelpunten", ["Datum", "Levensdomein", "Categorie", "Omschrijving", "Status"]
     )
-    for knelpunt in Knelpunt.objects.filter(client=client):
+    for knelpunt in Knelpunt.objects.filter(client=client).select_related("categorie"):
         knelpunten.rijen.append(
             [
                 knelpunt.datum,
                 knelpunt.get_levensdomein_display(),
-                knelpunt.get_categorie_display(),
+                knelpunt.categorie.naam,
                 knelpunt.omschrijving,
                 knelpunt.get_status_display(),
             ]

@@ -6,6 +6,7 @@ seeder call these too.
 """
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Mapping
 
 from django.contrib.auth.models import Permission
@@ -27,6 +28,8 @@ from plannen.models import (
     Doel,
     Escalatie,
     Knelpunt,
+    Knelpuntcategorie,
+    Knelpuntnotitie,
     Plan,
     Resultaat,
     Resultaattype,
@@ -35,7 +38,7 @@ from plannen.models import (
 )
 from stapteam.audit import log_systeem
 from stapteam.constants import Actie, Rol
-from stapteam.models import User
+from stapteam.models import Team, User
 from stapteam.services import opslaan
 from stapteam.toegang import gemeente_ids_van
 
@@ -170,9 +173,37 @@ def resultaat_vastleggen(
 KNELPUNT_VELDEN = ("datum", "levensdomein", "categorie", "omschrijving", "status", "opgelost_op")
 
 
+def _knelpuntcategorie(waarde: Knelpuntcategorie | str) -> Knelpuntcategorie:
+    """The vocabulary entry for a category given as entry or code."""
+    if isinstance(waarde, Knelpuntcategorie):
+        return waarde
+    gevonden = Knelpuntcategorie.objects.filter(code=waarde).first()
+    if gevonden is None:
+        raise ValidationError({"categorie": f"Onbekende knelpuntcategorie '{waarde}'."})
+    return gevonden
+
+
+def _categorie_zetten(knelpunt: Knelpunt, velden: dict) -> None:
+    """Set the category if given: an active one. A barrier keeps a category that was
+    switched off after it was chosen (it keeps counting), but none is chosen anew."""
+    if "categorie" not in velden:
+        return
+    categorie = _knelpuntcategorie(velden.pop("categorie"))
+    if not categorie.actief and categorie.pk != knelpunt.categorie_id:
+        raise ValidationError(
+            {
+                "categorie": f"De categorie '{categorie.naam}' is niet meer in gebruik; "
+                "kies een andere."
+            }
+        )
+    knelpunt.categorie = categorie
+
+
 @transaction.atomic
 def knelpunt_vastleggen(*, client: Client, door: User | None, **velden) -> Knelpunt:
+    """A barrier; ``categorie`` is an active vocabulary entry or its code."""
     knelpunt = Knelpunt(client=client, geregistreerd_door=door)
+    _categorie_zetten(knelpunt, velden)
     _zet(knelpunt, velden, KNELPUNT_VELDEN)
     if knelpunt.status == KnelpuntStatus.OPGELOST and not knelpunt.opgelost_op:
         knelpunt.opgelost_op = timezone.localdate()
@@ -183,12 +214,74 @@ def knelpunt_vastleggen(*, client: Client, door: User | None, **velden) -> Knelp
 def knelpunt_wijzigen(*, knelpunt: Knelpunt, door: User | None, **velden) -> Knelpunt:
     """Change a barrier; marking it solved records today unless a date is given."""
     knelpunt = Knelpunt.objects.select_for_update().get(pk=knelpunt.pk)
+    _categorie_zetten(knelpunt, velden)
     _zet(knelpunt, velden, KNELPUNT_VELDEN)
     if knelpunt.status == KnelpuntStatus.OPGELOST and not knelpunt.opgelost_op:
         knelpunt.opgelost_op = timezone.localdate()
     if knelpunt.status == KnelpuntStatus.OPEN:
         knelpunt.opgelost_op = None
     return opslaan(knelpunt, door=door)
+
+
+# --- What the team tells the municipality about a category of barriers ----------------
+
+NOTITIE_VELDEN = ("gevolg", "wens", "volgende_stap")
+
+
+def clientgegevens_in(team: Team, teksten: Mapping[str, str]) -> dict[str, str]:
+    """Per text that names a client of the team (her number, call name, first or last
+    name, as a whole word and in any case), the refusal to show; one query.
+
+    A guard, not a filter: the memo goes to the municipality, which never sees a person.
+    A name that is also a common word refuses that word too; the message says which one,
+    so the writer can put it differently.
+    """
+    kenmerken = set()
+    for rij in Client.objects.filter(team=team).values_list(
+        "code", "roepnaam", "voornaam", "achternaam"
+    ):
+        kenmerken.update(w.strip().casefold() for w in rij if w and len(w.strip()) >= 2)
+    fouten = {}
+    for veld, tekst in teksten.items():
+        gevonden = sorted(
+            k for k in kenmerken if re.search(rf"(?<!\w){re.escape(k)}(?!\w)", tekst.casefold())
+        )
+        if gevonden:
+            fouten[veld] = (
+                f"Schrijf dit zonder cliëntgegevens: '{gevonden[0]}' is de naam of het nummer "
+                "van een cliënt van het team. De gemeente ziet deze tekst; er is niets "
+                "opgeslagen."
+            )
+    return fouten
+
+
+@transaction.atomic
+def knelpuntnotitie_opslaan(
+    *,
+    team: Team,
+    categorie: Knelpuntcategorie | str,
+    door: User | None,
+    gevolg: str = "",
+    wens: str = "",
+    volgende_stap: str = "",
+) -> Knelpuntnotitie:
+    """The team's memo on a category for the municipality: consequence, wish or proposal,
+    next step. Refused whole when a text names a client of the team."""
+    categorie = _knelpuntcategorie(categorie)
+    teksten = {
+        "gevolg": gevolg.strip(),
+        "wens": wens.strip(),
+        "volgende_stap": volgende_stap.strip(),
+    }
+    fouten = clientgegevens_in(team, teksten)
+    if fouten:
+        raise ValidationError(fouten)
+    notitie = Knelpuntnotitie.objects.select_for_update().filter(
+        team=team, categorie=categorie
+    ).first() or Knelpuntnotitie(team=team, categorie=categorie)
+    _zet(notitie, teksten, NOTITIE_VELDEN)
+    notitie.gewijzigd_door = door
+    return opslaan(notitie, door=door)
 
 
 # --- Escalation ----------------------------------------------------------------------------

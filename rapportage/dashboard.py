@@ -19,7 +19,7 @@ from budget.constants import UitgaveStatus
 from budget.models import TimeOut, Uitgave
 from clients.constants import Intensiteit, Kenmerk, UitstroomReden, Woonsituatie
 from clients.models import Client, Contact, Situatie
-from plannen.constants import KnelpuntCategorie, KnelpuntStatus
+from plannen.constants import KnelpuntStatus
 from plannen.models import Escalatie, Knelpunt
 from stapteam.datums import maanden_terug, op_dagen
 from stapteam.models import Team
@@ -127,35 +127,31 @@ def verdelingen(teams: list[Team], reeks: list[Maand]) -> dict:
 
 
 def knelpunten(teams: list[Team], van: dt.date, tot: dt.date) -> dict:
-    """Per team and category over the range: barriers open at its end, new in it, solved
-    in it, and the days the solved ones had been open in total (for the mean). Two
-    queries."""
-    tellingen = {}
-    for categorie in KnelpuntCategorie.values:
-        in_categorie = Q(categorie=categorie)
-        tellingen[f"open_{categorie}"] = Count(
-            "pk",
-            filter=in_categorie
-            & Q(datum__lte=tot)
-            & (Q(opgelost_op__isnull=True) | Q(opgelost_op__gt=tot)),
-        )
-        tellingen[f"nieuw_{categorie}"] = Count(
-            "pk", filter=in_categorie & Q(datum__gte=van, datum__lte=tot)
-        )
-        tellingen[f"opgelost_{categorie}"] = Count(
-            "pk",
-            filter=in_categorie
-            & Q(status=KnelpuntStatus.OPGELOST, opgelost_op__gte=van, opgelost_op__lte=tot),
-        )
+    """Per team and category code over the range: barriers open at its end, new in it,
+    solved in it, and the days the solved ones had been open in total (for the mean).
+    Two queries, however many categories the vocabulary has."""
+    open_aan_het_eind = Q(datum__lte=tot) & (Q(opgelost_op__isnull=True) | Q(opgelost_op__gt=tot))
+    opgelost = Q(status=KnelpuntStatus.OPGELOST, opgelost_op__gte=van, opgelost_op__lte=tot)
     alle = Knelpunt.objects.filter(client__team__in=teams)
-    uitkomst = _per_team(alle, tellingen, "client__team")
+    uitkomst: dict = defaultdict(dict)
+    for rij in (
+        alle.order_by()
+        .values("client__team", "categorie__code")
+        .annotate(
+            open=Count("pk", filter=open_aan_het_eind),
+            nieuw=Count("pk", filter=Q(datum__gte=van, datum__lte=tot)),
+            opgelost=Count("pk", filter=opgelost),
+        )
+    ):
+        for soort in ("open", "nieuw", "opgelost"):
+            uitkomst[rij["client__team"]][f"{soort}_{rij['categorie__code']}"] = rij[soort]
     # Days open: the dates of the solved ones (one row per barrier solved in the range).
-    for team, categorie, begin, einde in alle.filter(
-        status=KnelpuntStatus.OPGELOST, opgelost_op__gte=van, opgelost_op__lte=tot
-    ).values_list("client__team", "categorie", "datum", "opgelost_op"):
-        rij = uitkomst.setdefault(team, {})
+    for team, categorie, begin, einde in alle.filter(opgelost).values_list(
+        "client__team", "categorie__code", "datum", "opgelost_op"
+    ):
+        rij = uitkomst[team]
         rij[f"dagen_{categorie}"] = rij.get(f"dagen_{categorie}", 0) + (einde - begin).days
-    return uitkomst
+    return dict(uitkomst)
 
 
 def gebeurtenissen(teams: list[Team], reeks: list[Maand]) -> dict:

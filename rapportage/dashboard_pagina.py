@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from clients.constants import ContactSoort, Intensiteit, UitstroomReden, Woonsituatie
-from plannen.constants import KnelpuntCategorie
+from plannen.models import Knelpuntcategorie, Knelpuntnotitie
 from rapportage import dashboard as cijfers
 from rapportage.dashboard import GEEN_WAARDE, SAMEN, Maand, maanden
 from rapportage.onderdrukking import Blad, onderdruk, som, weergave
@@ -39,6 +39,18 @@ GEBEURTENISSEN = [
 class Rij:
     label: str
     cellen: list[str]
+    anker: str = ""  # the team's memo on this row's barrier category, further down
+    sleutel: str = ""  # the barrier category's code
+
+
+@dataclass
+class Notitie:
+    """A team's memo on a category, with the category's counts as the page shows them."""
+
+    anker: str
+    categorie: str
+    cijfers: list[tuple[str, str]]
+    notitie: Knelpuntnotitie
 
 
 @dataclass
@@ -48,6 +60,7 @@ class Tabel:
     kolommen: list[str]
     rijen: list[Rij]
     grafiek: dict | None = None
+    notitiekolom: bool = False  # a column linking each row to the team's memo
 
 
 @dataclass
@@ -55,6 +68,8 @@ class Sectie:
     titel: str
     sleutel: str
     tabellen: list[Tabel] = field(default_factory=list)
+    notities: list[Notitie] = field(default_factory=list)
+    team_code: str = ""  # empty for all teams together
 
 
 def maandlabel(maand: Maand) -> str:
@@ -72,12 +87,37 @@ class Dashboard:
     verborgen: dict  # the hidden cells and why
 
 
-def _waarden(teams, reeks, van, tot):
+KNELPUNTKOLOMMEN = ["Open aan het eind", "Nieuw", "Opgelost", "Gemiddeld dagen open (opgelost)"]
+
+
+def knelpuntcategorieen(knelpunten: dict) -> list[Knelpuntcategorie]:
+    """The categories a page shows: every active one, and one switched off only while
+    barriers of these teams still count in it (one query)."""
+    geteld = {
+        sleutel.split("_", 1)[1]
+        for per_team in knelpunten.values()
+        for sleutel, n in per_team.items()
+        if n and not sleutel.startswith("dagen_")
+    }
+    return [c for c in Knelpuntcategorie.objects.all() if c.actief or c.code in geteld]
+
+
+def knelpuntnotities(teams: list[Team]) -> dict[tuple[int, str], Knelpuntnotitie]:
+    """The teams' memos that say something, by (team pk, category code); one query."""
+    return {
+        (n.team_id, n.categorie.code): n
+        for n in Knelpuntnotitie.objects.filter(team__in=teams).select_related(
+            "categorie", "gewijzigd_door"
+        )
+        if not n.is_leeg
+    }
+
+
+def _waarden(teams, reeks, knelpunten, categorieen):
     """All figures of the page as (unit, measure, value, month) → number, with for events
     the number of women behind them; units are team pks and SAMEN."""
     personen = cijfers.personen(teams, reeks)
     verdelingen = cijfers.verdelingen(teams, reeks)
-    knelpunten = cijfers.knelpunten(teams, van, tot)
     gebeurtenissen = cijfers.gebeurtenissen(teams, reeks)
     waarden, achter, dagen = {}, {}, {}
     for team in teams:
@@ -105,7 +145,7 @@ def _waarden(teams, reeks, van, tot):
                     int(Decimal(n) * 100) if sleutel == "besteed" else n
                 )
                 achter[(team.pk, sleutel, "", s)] = vrouwen
-        for categorie in KnelpuntCategorie.values:
+        for categorie in categorieen:
             for soort in ("open", "nieuw", "opgelost"):
                 waarden[(team.pk, f"knelpunt_{soort}", categorie, "")] = k.get(
                     f"{soort}_{categorie}", 0
@@ -158,7 +198,10 @@ def _relaties(eenheden, reeks, waarden):
 
 def dashboard(teams: list[Team], van: dt.date, tot: dt.date) -> Dashboard:
     reeks = maanden(van, tot)
-    waarden, achter, dagen = _waarden(teams, reeks, van, tot)
+    knelpunten = cijfers.knelpunten(teams, van, tot)
+    categorieen = knelpuntcategorieen(knelpunten)
+    notities = knelpuntnotities(teams)
+    waarden, achter, dagen = _waarden(teams, reeks, knelpunten, [c.code for c in categorieen])
     eenheden = [team.pk for team in teams] + ([SAMEN] if len(teams) > 1 else [])
     waarden = {k: w for k, w in waarden.items() if k[0] in eenheden}
     drempels = {team.pk: team.onderdrukkingsdrempel for team in teams}
@@ -191,10 +234,14 @@ def dashboard(teams: list[Team], van: dt.date, tot: dt.date) -> Dashboard:
             getoond[sleutel] = f"{Decimal(waarde) / 100:.2f}"
 
     namen = {team.pk: team.naam for team in teams} | {SAMEN: "Alle teams samen"}
+    knelpuntcijfers = Knelpuntcijfers(categorieen, waarden, getoond, verborgen, dagen, notities)
     secties = [
-        _sectie(eenheid, namen[eenheid], reeks, waarden, getoond, verborgen, dagen)
+        _sectie(eenheid, namen[eenheid], reeks, waarden, getoond, verborgen, knelpuntcijfers)
         for eenheid in ([SAMEN] if len(teams) > 1 else []) + [team.pk for team in teams]
     ]
+    codes = {str(team.pk): team.code for team in teams}
+    for sectie in secties:
+        sectie.team_code = codes.get(sectie.sleutel, "")
     return Dashboard(teams, reeks, secties, van, tot, blad, verborgen)
 
 
@@ -228,7 +275,7 @@ def _maandtabel(sleutel, titel, eenheid, reeks, regels, waarden, getoond, verbor
     return Tabel(sleutel, titel, [maandlabel(m) for m in reeks], rijen, diagram)
 
 
-def _sectie(eenheid, naam, reeks, waarden, getoond, verborgen, dagen) -> Sectie:
+def _sectie(eenheid, naam, reeks, waarden, getoond, verborgen, knelpunten) -> Sectie:
     args = (eenheid, reeks)
     sectie = Sectie(naam, str(eenheid))
     sectie.tabellen.append(
@@ -276,28 +323,71 @@ def _sectie(eenheid, naam, reeks, waarden, getoond, verborgen, dagen) -> Sectie:
             verborgen,
         )
     )
-    rijen = []
-    for categorie in KnelpuntCategorie:
+    tabel, notities = knelpuntentabel(eenheid, knelpunten)
+    sectie.tabellen.append(tabel)
+    sectie.notities = notities
+    return sectie
+
+
+@dataclass
+class Knelpuntcijfers:
+    """The barrier figures of a page: what the table per unit and the memos are made of."""
+
+    categorieen: list[Knelpuntcategorie]
+    waarden: dict
+    getoond: dict  # as shown: suppressed on the dashboard, exact for the coordinator
+    verborgen: dict | set
+    dagen: dict
+    notities: dict[tuple[int, str], Knelpuntnotitie]
+
+
+def exacte_knelpuntcijfers(team: Team, van: dt.date, tot: dt.date) -> Knelpuntcijfers:
+    """One team's barrier figures, exact (the coordinator's own view). Three queries."""
+    knelpunten = cijfers.knelpunten([team], van, tot)
+    categorieen = knelpuntcategorieen(knelpunten)
+    per_team = knelpunten.get(team.pk, {})
+    waarden, dagen = {}, {}
+    for categorie in categorieen:
+        for soort in ("open", "nieuw", "opgelost"):
+            waarden[(team.pk, f"knelpunt_{soort}", categorie.code, "")] = per_team.get(
+                f"{soort}_{categorie.code}", 0
+            )
+        dagen[(team.pk, categorie.code)] = per_team.get(f"dagen_{categorie.code}", 0)
+    getoond = {sleutel: str(waarde) for sleutel, waarde in waarden.items()}
+    return Knelpuntcijfers(categorieen, waarden, getoond, set(), dagen, knelpuntnotities([team]))
+
+
+def knelpuntentabel(eenheid, k: Knelpuntcijfers) -> tuple[Tabel, list[Notitie]]:
+    """The barriers per category of one unit, and the unit's memos beside them (a team
+    has memos; all teams together have none of their own)."""
+    rijen, notities = [], []
+    for categorie in k.categorieen:
         cellen = [
-            getoond[(eenheid, f"knelpunt_{soort}", categorie.value, "")]
+            k.getoond[(eenheid, f"knelpunt_{soort}", categorie.code, "")]
             for soort in ("open", "nieuw", "opgelost")
         ]
-        opgelost = (eenheid, "knelpunt_opgelost", categorie.value, "")
-        n = waarden[opgelost]
+        opgelost = (eenheid, "knelpunt_opgelost", categorie.code, "")
+        n = k.waarden[opgelost]
         cellen.append(
             "–"
             if not n
             else "×"
-            if opgelost in verborgen
-            else f"{dagen.get((eenheid, categorie.value), 0) / n:.0f}"
+            if opgelost in k.verborgen
+            else f"{k.dagen.get((eenheid, categorie.code), 0) / n:.0f}"
         )
-        rijen.append(Rij(categorie.label, cellen))
-    sectie.tabellen.append(
-        Tabel(
-            f"knelpunten-{eenheid}",
-            "Knelpunten per categorie in de gekozen periode",
-            ["Open aan het eind", "Nieuw", "Opgelost", "Gemiddeld dagen open (opgelost)"],
-            rijen,
-        )
+        label = categorie.naam if categorie.actief else f"{categorie.naam} (niet meer in gebruik)"
+        notitie = k.notities.get((eenheid, categorie.code))
+        anker = f"notitie-{eenheid}-{categorie.code}" if notitie else ""
+        rijen.append(Rij(label, cellen, anker, categorie.code))
+        if notitie:
+            notities.append(
+                Notitie(anker, label, list(zip(KNELPUNTKOLOMMEN, cellen, strict=True)), notitie)
+            )
+    tabel = Tabel(
+        f"knelpunten-{eenheid}",
+        "Knelpunten per categorie in de gekozen periode",
+        KNELPUNTKOLOMMEN,
+        rijen,
+        notitiekolom=eenheid != SAMEN,
     )
-    return sectie
+    return tabel, notities

@@ -1,5 +1,6 @@
 from django import forms
 
+from plannen.models.knelpuntnotitie import MAX_TEKST
 from stapteam.formulieren import DatumInput
 from stapteam.models import Organisatie
 
@@ -52,3 +53,29 @@ class VerstrekkingForm(forms.Form):
             "waarom": self.cleaned_data["waarom"],
             "reden_zonder_toestemming": self.cleaned_data["reden_zonder_toestemming"],
         }
+
+
+class KnelpuntnotitieForm(forms.Form):
+    """The team's memo on a category of barriers, in the memo's structure."""
+
+    gevolg = forms.CharField(
+        label="Gevolg",
+        required=False,
+        max_length=MAX_TEKST,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="Wat het knelpunt betekent voor de vrouwen en het werk.",
+    )
+    wens = forms.CharField(
+        label="Wens of voorstel",
+        required=False,
+        max_length=MAX_TEKST,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="Wat zou helpen; wat het team de gemeente voorstelt.",
+    )
+    volgende_stap = forms.CharField(
+        label="Volgende stap",
+        required=False,
+        max_length=MAX_TEKST,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Wie doet wat, en wanneer bespreken we het.",
+    )

@@ -1,15 +1,19 @@
-"""Who may move a team in and out of an exchange workbook (ONTWERP §7, §1).
+"""Who may use which report page of a team (ONTWERP §1, §6, §7).
 
-The coordinator of a team, for that team, both directions; an administrator only to
-import a team that does not exist yet (a migration) — never to read a team out.
+The exchange workbook: the coordinator of a team, for that team, both directions; an
+administrator only to import a team that does not exist yet (a migration) — never to read
+a team out. The barrier memos: the coordinator writes her own team's; the printable
+overview is hers, and the municipality's for its own teams.
 """
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.shortcuts import get_object_or_404
 
+from plannen.models import Knelpuntcategorie, Knelpuntnotitie
 from stapteam.constants import Rol
 from stapteam.models import Team, User
-from stapteam.toegang import is_teamlid, team_voor_gebruiker
+from stapteam.toegang import eigen_teams, is_teamlid, mag, team_voor_gebruiker, teams_van_gemeenten
 
 
 def is_coordinator(user: User) -> bool:
@@ -43,3 +47,36 @@ def mag_importeren(user: User, team_code: str) -> bool:
 def controleer_importeren(user: User, team_code: str) -> None:
     if not mag_importeren(user, team_code):
         raise Http404
+
+
+# --- Barriers and what the team tells the municipality about them ----------------------
+
+
+def knelpuntnotitie_voor_coordinator(
+    user: User, team_code: str | None, categorie_code: str
+) -> tuple[Team, Knelpuntcategorie, Knelpuntnotitie | None]:
+    """The coordinator's own team (her first one if none is named; another: 404), a
+    category of the vocabulary (else 404) and the team's memo on it, if written."""
+    if not is_coordinator(user):
+        raise PermissionDenied
+    team = team_voor_gebruiker(user, team_code) if team_code else eigen_teams(user)[0]
+    categorie = get_object_or_404(Knelpuntcategorie, code=categorie_code)
+    notitie = (
+        Knelpuntnotitie.objects.filter(team=team, categorie=categorie)
+        .select_related("gewijzigd_door")
+        .first()
+    )
+    return team, categorie, notitie
+
+
+def knelpuntoverzicht_team(user: User, team_code: str) -> tuple[Team, bool]:
+    """The team of a printable barrier overview, and whether its figures are exact.
+
+    The coordinator: her own team, exact. The municipality and the procesregisseur: a team
+    of their own municipalities, suppressed as on the dashboard. Any other team: 404.
+    """
+    if mag(user, "rapportage.rapporten_opvragen"):
+        return team_voor_gebruiker(user, team_code), True
+    if mag(user, "rapportage.dashboard_inzien"):
+        return get_object_or_404(teams_van_gemeenten(user), code=team_code), False
+    raise PermissionDenied

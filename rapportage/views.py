@@ -1,31 +1,42 @@
 """The report pages. The coordinator's: the evaluation report for her team and a period
-(a page with charts and tables, and PDF, XLSX or JSON downloads) and the progress monitor
-(XLSX or CSV). The municipality's: the dashboard of its own teams, suppressed. Every report
-made is written to the access log."""
+(a page with charts and tables, and PDF, XLSX or JSON downloads), the progress monitor
+(XLSX or CSV), and her team's barriers per category with a memo on each for the
+municipality. The municipality's: the dashboard of its own teams, suppressed, with those
+memos beside the barrier counts. A printable barrier overview per team for both. Every
+report made is written to the access log."""
 
 import datetime as dt
 
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 
 from clients.services import zonder_dekkende_toestemming
+from plannen import services as plannen_services
+from plannen.services import NOTITIE_VELDEN
 from rapportage import monitor_uitvoer
 from rapportage.dashboard_pagina import dashboard as dashboard_pagina
+from rapportage.dashboard_pagina import exacte_knelpuntcijfers, knelpuntentabel
 from rapportage.definities import DEFINITIES
 from rapportage.evaluatie_uitvoer import FORMATEN, evaluatierapport, logregel, maak
-from rapportage.forms import PeriodeForm, VerstrekkingForm
+from rapportage.forms import KnelpuntnotitieForm, PeriodeForm, VerstrekkingForm
 from rapportage.monitor import monitor_periode
 from rapportage.periodes import laatste_twaalf_maanden, voorinstellingen
+from rapportage.toegang import knelpuntnotitie_voor_coordinator, knelpuntoverzicht_team
 from stapteam.audit import log_per_client, log_toegang
 from stapteam.constants import Actie
 from stapteam.datums import maanden_terug
+from stapteam.formulieren import verwerk
 from stapteam.toegang import gekozen_team, teams_van_gemeenten, vereist
 
 RAPPORTEN = "rapportage.rapporten_opvragen"
 DASHBOARD = "rapportage.dashboard_inzien"
+NOTITIES_LEZEN = "plannen.view_knelpuntnotitie"
+NOTITIES_SCHRIJVEN = "plannen.change_knelpuntnotitie"
 MAX_MAANDEN = 36
 DOWNLOADS = ("pdf", "xlsx", "json")
 
@@ -150,11 +161,9 @@ def monitor(request: HttpRequest) -> HttpResponse:
     return antwoord
 
 
-@vereist(DASHBOARD)
-def dashboard(request: HttpRequest) -> HttpResponse:
-    """The municipality's figures per month: only its own teams, every small number of
-    women suppressed. Default: the last twelve whole months."""
-    teams = list(teams_van_gemeenten(request.user))
+def _dashboardperiode(request: HttpRequest) -> tuple[PeriodeForm, dt.date | None, dt.date | None]:
+    """The period of the dashboard and the barrier pages: ``?van&tot``, by default the
+    last twelve whole months, at most ``MAX_MAANDEN``; no dates when the form refuses."""
     vandaag = timezone.localdate()
     standaard_tot = vandaag.replace(day=1) - dt.timedelta(days=1)
     standaard_van = maanden_terug(standaard_tot.replace(day=1), 11)
@@ -163,7 +172,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         initial={"van": standaard_van, "tot": standaard_tot},
     )
     if form.is_bound and not form.is_valid():
-        return render(request, "rapportage/dashboard.html", {"form": form}, status=400)
+        return form, None, None
     van, tot = (
         (form.cleaned_data["van"], form.cleaned_data["tot"])
         if form.is_bound
@@ -171,6 +180,18 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     )
     if (tot.year - van.year) * 12 + tot.month - van.month >= MAX_MAANDEN:
         form.add_error("van", f"Kies hooguit {MAX_MAANDEN} maanden.")
+        return form, None, None
+    return form, van, tot
+
+
+@vereist(DASHBOARD)
+def dashboard(request: HttpRequest) -> HttpResponse:
+    """The municipality's figures per month: only its own teams, every small number of
+    women suppressed, and beside the barriers what each team asks of the municipality.
+    Default: the last twelve whole months."""
+    teams = list(teams_van_gemeenten(request.user))
+    form, van, tot = _dashboardperiode(request)
+    if van is None:
         return render(request, "rapportage/dashboard.html", {"form": form}, status=400)
     overzicht = dashboard_pagina(teams, van, tot) if teams else None
     log_toegang(
@@ -182,5 +203,131 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "rapportage/dashboard.html",
-        {"form": form, "dashboard": overzicht, "teams": teams},
+        {
+            "form": form,
+            "dashboard": overzicht,
+            "teams": teams,
+            "periode": f"van={van.isoformat()}&tot={tot.isoformat()}",
+        },
+    )
+
+
+# --- Barriers: the coordinator's memos for the municipality, and the printable overview
+
+
+@vereist(NOTITIES_LEZEN)
+def knelpunten(request: HttpRequest) -> HttpResponse:
+    """The coordinator's barriers per category, exact, with her team's memo on each."""
+    team, teams = gekozen_team(request)
+    form, van, tot = _dashboardperiode(request)
+    context = {"form": form, "team": team, "teams": teams}
+    if van is None:
+        return render(request, "rapportage/knelpunten.html", context, status=400)
+    tabel, notities = knelpuntentabel(team.pk, exacte_knelpuntcijfers(team, van, tot))
+    log_toegang(
+        request,
+        actie=Actie.RAPPORT,
+        team=team,
+        omschrijving=f"Knelpunten en notities {team.naam}, {van:%d-%m-%Y} t/m {tot:%d-%m-%Y}",
+    )
+    periode = f"van={van.isoformat()}&tot={tot.isoformat()}"
+    return render(
+        request,
+        "rapportage/knelpunten.html",
+        context | {"tabel": tabel, "notities": notities, "periode": periode},
+    )
+
+
+@vereist(NOTITIES_SCHRIJVEN)
+def knelpuntnotitie(request: HttpRequest, categorie_code: str) -> HttpResponse:
+    """The coordinator writes her team's memo on one category; its earlier versions."""
+    team, categorie, notitie = knelpuntnotitie_voor_coordinator(
+        request.user, request.GET.get("team"), categorie_code
+    )
+    form = KnelpuntnotitieForm(
+        request.POST if request.method == "POST" else None,
+        initial={veld: getattr(notitie, veld) for veld in NOTITIE_VELDEN} if notitie else None,
+    )
+    terug = reverse("rapportage:knelpunten") + f"?team={team.code}"
+    klaar = verwerk(
+        request,
+        form,
+        lambda data: plannen_services.knelpuntnotitie_opslaan(
+            team=team, categorie=categorie, door=request.user, **data
+        ),
+        melding=f"De notitie over {categorie.naam} is opgeslagen.",
+        naar=lambda n: f"{terug}#notitie-{team.pk}-{categorie.code}" if not n.is_leeg else terug,
+    )
+    log_toegang(
+        request,
+        actie=Actie.WIJZIGEN if klaar else Actie.INZIEN,
+        team=team,
+        obj=notitie,
+        omschrijving=f"Knelpuntnotitie {categorie.naam}, {team.naam}",
+    )
+    if klaar:
+        return klaar
+    versies = (
+        list(notitie.history.select_related("history_user").order_by("-history_date")[:10])
+        if notitie
+        else []
+    )
+    return render(
+        request,
+        "rapportage/knelpuntnotitie.html",
+        {
+            "team": team,
+            "categorie": categorie,
+            "notitie": notitie,
+            "versies": versies,
+            "form": form,
+            "terug": terug,
+        },
+        status=400 if form.is_bound else 200,
+    )
+
+
+@login_required
+def knelpunten_afdrukken(request: HttpRequest, team_code: str) -> HttpResponse:
+    """One team's barriers per category with its memos, to print: exact for the team's
+    coordinator, for the municipality suppressed exactly as on its dashboard."""
+    team, exact = knelpuntoverzicht_team(request.user, team_code)
+    form, van, tot = _dashboardperiode(request)
+    if van is None:
+        return render(
+            request,
+            "rapportage/knelpunten_afdrukken.html",
+            {"form": form, "team": team},
+            status=400,
+        )
+    if exact:
+        tabel, notities = knelpuntentabel(team.pk, exacte_knelpuntcijfers(team, van, tot))
+    else:
+        # The whole dashboard of her municipalities: a cell hidden there (also to protect
+        # another team's number through a total) is hidden here too.
+        overzicht = dashboard_pagina(list(teams_van_gemeenten(request.user)), van, tot)
+        sectie = next(s for s in overzicht.secties if s.sleutel == str(team.pk))
+        tabel = next(t for t in sectie.tabellen if t.sleutel == f"knelpunten-{team.pk}")
+        notities = sectie.notities
+    log_toegang(
+        request,
+        actie=Actie.RAPPORT,
+        team=team,
+        omschrijving=f"Knelpuntenoverzicht {team.naam} (afdrukversie), "
+        f"{van:%d-%m-%Y} t/m {tot:%d-%m-%Y}",
+    )
+    return render(
+        request,
+        "rapportage/knelpunten_afdrukken.html",
+        {
+            "team": team,
+            "exact": exact,
+            "van": van,
+            "tot": tot,
+            "tabel": tabel,
+            "notities": notities,
+            "terug": reverse("rapportage:knelpunten" if exact else "rapportage:dashboard")
+            + (f"?team={team.code}&" if exact else "?")
+            + f"van={van.isoformat()}&tot={tot.isoformat()}",
+        },
     )

@@ -83,9 +83,12 @@ _BEGELEIDING = {
     for actie in acties
 }
 _ESCALATIES_LEZEN = {"plannen.view_escalatie"}
+# Per category of barriers the coordinator tells the municipality the consequence, the
+# wish and the next step (her team's memo; the municipality reads it on its dashboard).
+_KNELPUNTNOTITIES = {f"plannen.{actie}_knelpuntnotitie" for actie in ("view", "add", "change")}
 _VOCABULAIRES = {
     f"plannen.{actie}_{model}"
-    for model in ("resultaattype", "zrmanker")
+    for model in ("resultaattype", "knelpuntcategorie", "zrmanker")
     for actie in ("view", "add", "change")
 }
 
@@ -106,6 +109,7 @@ ROL_PERMISSIES: dict[str, frozenset[str]] = {
         | _BUDGETBEHEER
         | _BEGELEIDING
         | _ESCALATIES_LEZEN
+        | _KNELPUNTNOTITIES
         | {"plannen.zonder_toestemming", "rapportage.rapporten_opvragen"}
     ),
     Rol.GEMEENTE: frozenset({"rapportage.dashboard_inzien"}),

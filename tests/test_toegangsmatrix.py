@@ -77,6 +77,16 @@ PAGINAS = [
     Pagina("beheer", lambda s: "/beheer/", {Rol.BEHEERDER: 200}),
     Pagina("beheer gebruikers", lambda s: "/beheer/stapteam/user/", {Rol.BEHEERDER: 200}),
     Pagina("beheer teams", lambda s: "/beheer/stapteam/team/", {Rol.BEHEERDER: 200}),
+    Pagina(
+        "beheer knelpuntcategorieen",
+        lambda s: "/beheer/plannen/knelpuntcategorie/",
+        {Rol.BEHEERDER: 200},
+    ),
+    Pagina(
+        "beheer knelpuntcategorie nieuw",
+        lambda s: "/beheer/plannen/knelpuntcategorie/add/",
+        {Rol.BEHEERDER: 200},
+    ),
     # The access log is not in the admin; only the privacy officer reads it.
     Pagina("beheer toegangslog", lambda s: "/beheer/stapteam/toegangslog/", {Rol.BEHEERDER: 404}),
     Pagina("toegangslog", lambda s: reverse("toegangslog"), {Rol.FUNCTIONARIS: 200}),
@@ -225,6 +235,37 @@ PAGINAS = [
         "voortgangsmonitor",
         lambda s: reverse("rapportage:monitor") + "?maand=2025-01&formaat=csv",
         COORDINATOR,
+    ),
+    # Barriers per category with the team's memos: the coordinator writes them; the
+    # printable overview is hers (exact) and her municipality's (suppressed).
+    Pagina("knelpunten en notities", lambda s: reverse("rapportage:knelpunten"), COORDINATOR),
+    Pagina(
+        "knelpuntnotitie",
+        lambda s: reverse("rapportage:knelpuntnotitie", args=["bw_wachtlijst"]),
+        COORDINATOR,
+    ),
+    Pagina(
+        "knelpuntnotitie van een onbekende categorie",
+        lambda s: reverse("rapportage:knelpuntnotitie", args=["bestaat_niet"]),
+        {Rol.COORDINATOR: 404},
+    ),
+    Pagina(
+        "knelpuntnotitie van een ander team",
+        lambda s: (
+            reverse("rapportage:knelpuntnotitie", args=["bw_wachtlijst"]) + "?team=stapteam-arnhem"
+        ),
+        {Rol.COORDINATOR: 404},
+    ),
+    Pagina(
+        "knelpunten afdrukken",
+        lambda s: reverse("rapportage:knelpunten_afdrukken", args=[s["team"].code]),
+        {Rol.COORDINATOR: 200, Rol.GEMEENTE: 200, Rol.PROCESREGISSEUR: 200},
+    ),
+    # Arnhem belongs to another municipality and has another coordinator.
+    Pagina(
+        "knelpunten afdrukken van een ander team",
+        lambda s: reverse("rapportage:knelpunten_afdrukken", args=["stapteam-arnhem"]),
+        {Rol.COORDINATOR: 404, Rol.GEMEENTE: 404, Rol.PROCESREGISSEUR: 404},
     ),
     Pagina(
         "evaluatierapport van een ander team",
@@ -383,6 +424,12 @@ POST_PAGINAS = [
         "werkboek importeren",
         lambda s: reverse("rapportage:werkboek_importeren") + f"?team={s['team'].code}",
         {Rol.COORDINATOR: 200, Rol.BEHEERDER: 200},
+    ),
+    # An empty memo is a memo (nothing to tell yet): saved, back to the overview.
+    Pagina(
+        "knelpuntnotitie opslaan",
+        lambda s: reverse("rapportage:knelpuntnotitie", args=["bw_wachtlijst"]),
+        {Rol.COORDINATOR: 302},
     ),
     # A token that was never handed out.
     Pagina(

@@ -59,10 +59,17 @@ def paginas():
             "/budget/goedkeuren/",
             "/rapportage/werkboek/",
             "/rapportage/monitor/?maand=2025-01&formaat=xlsx",
+            "/rapportage/knelpunten/",
+            "/rapportage/knelpunten/postadres/notitie/",
+            "/rapportage/knelpunten/team/stapteam-nijmegen/afdrukken/",
         ],
         "procesregisseur1": [
             "/plannen/escalaties/",
             f"/plannen/escalaties/{Escalatie.objects.first().pk}/",
+        ],
+        "gemeente1": [
+            "/rapportage/dashboard/",
+            "/rapportage/knelpunten/team/stapteam-nijmegen/afdrukken/",
         ],
     }
 

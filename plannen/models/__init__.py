@@ -1,7 +1,8 @@
 """Support: plan van aanpak with goals and actions, ZRM, results, barriers, escalation."""
 
 from .escalatie import Escalatie, Voortgang
-from .knelpunt import Knelpunt
+from .knelpunt import Knelpunt, Knelpuntcategorie
+from .knelpuntnotitie import Knelpuntnotitie
 from .plan import Actiepunt, Doel, Plan
 from .resultaat import Resultaat, Resultaattype
 from .zrm import ZRMAnker, ZRMMeting
@@ -11,6 +12,8 @@ __all__ = [
     "Doel",
     "Escalatie",
     "Knelpunt",
+    "Knelpuntcategorie",
+    "Knelpuntnotitie",
     "Plan",
     "Resultaat",
     "Resultaattype",

@@ -1,4 +1,5 @@
-"""System barriers (knelpunten): what blocked her progress, counted for policy."""
+"""System barriers (knelpunten): what blocked her progress, counted for policy, by a
+category of a vocabulary the administrator extends."""
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -7,9 +8,33 @@ from simple_history.models import HistoricalRecords
 
 from clients.constants import Levensdomein
 from clients.models import Client
-from plannen.constants import KnelpuntCategorie, KnelpuntStatus
+from plannen.constants import KnelpuntStatus
 from stapteam.avg import AVG
 from stapteam.models.velden import medewerker_veld
+
+
+class Knelpuntcategorie(models.Model):
+    """A category of system barriers (ONTWERP §3); the administrator adds to the list.
+
+    Switched off (``actief``), a category can no longer be chosen for a barrier, but the
+    barriers already in it keep it and keep counting in every report.
+    """
+
+    code = models.SlugField("code", max_length=50, unique=True)
+    naam = models.CharField("naam", max_length=100)
+    volgorde = models.PositiveSmallIntegerField("volgorde", default=100)
+    actief = models.BooleanField(
+        "actief", default=True, help_text="Uitgezet: niet meer te kiezen, wel in rapporten."
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "knelpuntcategorie"
+        verbose_name_plural = "knelpuntcategorieën"
+        ordering = ["volgorde", "naam"]
+
+    def __str__(self) -> str:
+        return self.naam
 
 
 class Knelpunt(models.Model):
@@ -18,7 +43,12 @@ class Knelpunt(models.Model):
     )
     datum = models.DateField("datum", default=timezone.localdate)
     levensdomein = models.CharField("levensdomein", max_length=30, choices=Levensdomein.choices)
-    categorie = models.CharField("categorie", max_length=40, choices=KnelpuntCategorie.choices)
+    categorie = models.ForeignKey(
+        Knelpuntcategorie,
+        on_delete=models.PROTECT,
+        related_name="knelpunten",
+        verbose_name="categorie",
+    )
     omschrijving = models.TextField("wat liep vast")
     status = models.CharField(
         "status", max_length=20, choices=KnelpuntStatus.choices, default=KnelpuntStatus.OPEN
@@ -37,7 +67,7 @@ class Knelpunt(models.Model):
         ordering = ["-datum", "-id"]
 
     def __str__(self) -> str:
-        return f"{self.get_categorie_display()} ({self.datum:%d-%m-%Y})"
+        return f"{self.categorie} ({self.datum:%d-%m-%Y})"
 
     def clean(self) -> None:
         fouten = {}

@@ -2,9 +2,10 @@
 
 ``stapteam.demo`` makes the teams and one account per role; this package tells what
 happened in each team — women coming into view and some leaving, their contacts,
-situations, plans, ZRM, results, barriers, permits, a handover or two, an escalation, and a
-budget year — and replays it through the services with the clock at each moment
-(``tijdlijn``). Same data every run (seeded randomness), relative to today.
+situations, plans, ZRM, results, barriers, permits, a handover or two, an escalation, a
+budget year, and what the team tells the municipality about its barriers — and replays it
+through the services with the clock at each moment (``tijdlijn``). Same data every run
+(seeded randomness), relative to today.
 """
 
 from decimal import Decimal
@@ -13,6 +14,7 @@ from clients.models import Client
 from rapportage.demo import verhaal
 from rapportage.demo.budget import budgetjaar
 from rapportage.demo.clienten import Bezetting, Verhaal
+from rapportage.demo.notities import knelpuntnotities
 from rapportage.demo.tijdlijn import Tijdlijn
 from stapteam.demo import DemoContext
 from stapteam.models import Organisatie
@@ -70,4 +72,5 @@ def geschiedenis(context: DemoContext) -> None:
         for verhaal_ in verhalen:
             verhaal_.vertellen()
         budgetjaar(bezetting, verhalen, tijdlijn, bedrag=bedrag, per_maand=per_maand)
+        knelpuntnotities(bezetting, tijdlijn)
         tijdlijn.afspelen()

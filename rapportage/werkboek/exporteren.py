@@ -183,7 +183,7 @@ def bladen(team: Team) -> dict[str, Iterable[tuple]]:
         "knelpunten": Knelpunt.objects.filter(**per_client)
         .order_by("client__code", "datum", "pk")
         .values_list(
-            "client__code", "datum", "levensdomein", "categorie", "omschrijving", "status"
+            "client__code", "datum", "levensdomein", "categorie__code", "omschrijving", "status"
         ),
         "vergunningen": Vergunning.objects.filter(**per_client)
         .order_by("client__code", "aanvraag_op", "pk")

@@ -41,7 +41,7 @@ from clients.stand import herbouwen
 from clients.validators import normaliseer_bsn
 from plannen import services as plannen_services
 from plannen.constants import KnelpuntStatus, ZRMDomein
-from plannen.models import Doel, Knelpunt, Resultaat, Resultaattype, ZRMMeting
+from plannen.models import Doel, Knelpunt, Knelpuntcategorie, Resultaat, Resultaattype, ZRMMeting
 from rapportage.werkboek.bulk import (
     koppelingen_met_geschiedenis_schrijven,
     met_geschiedenis_schrijven,
@@ -785,14 +785,28 @@ class _Import:
         return doel if self.gecontroleerd("doelen", rij, doel) else None
 
     def knelpunten_importeren(self) -> None:
+        # Every category of the vocabulary, also one switched off since: the workbook
+        # holds barriers that already happened (an export must import to the same
+        # reports), not a new choice.
+        self.knelpuntcategorieen = {c.code: c for c in Knelpuntcategorie.objects.all()}
         self.bulk("knelpunten", Knelpunt, self._per_client("knelpunten", self._knelpunt))
 
     def _knelpunt(self, rij: Rij, client: Client, w: dict) -> Knelpunt | None:
+        categorie = self.knelpuntcategorieen.get(w["categorie"])
+        if categorie is None:
+            codes = ", ".join(self.knelpuntcategorieen)
+            self.melden(
+                "knelpunten",
+                rij,
+                "categorie",
+                f"Onbekende knelpuntcategorie '{w['categorie']}'; kies uit: {codes}.",
+            )
+            return None
         knelpunt = Knelpunt(
             client=client,
             datum=w["datum"],
             levensdomein=w["levensdomein"],
-            categorie=w["categorie"],
+            categorie=categorie,
             omschrijving=w["omschrijving"],
             status=w["status"],
             geregistreerd_door=self.door,

@@ -19,7 +19,7 @@ from clients.constants import (
     Status,
     UitstroomReden,
 )
-from plannen.constants import DoelStatus, KnelpuntCategorie, KnelpuntStatus, PlanStatus, ZRMDomein
+from plannen.constants import DoelStatus, KnelpuntStatus, PlanStatus, ZRMDomein
 from stapteam.constants import TEAMROLLEN, Rol
 from vergunningen.constants import Besluit, BezwaarStatus, Soort
 
@@ -41,6 +41,7 @@ class Celsoort(enum.Enum):
     ORGANISATIE = "organisatie"  # an organisation code
     ORGANISATIES = "organisaties"  # comma-separated organisation codes
     RESULTAATSOORT = "resultaatsoort"  # a code of the results catalogue
+    KNELPUNTCATEGORIE = "knelpuntcategorie"  # a code of the barrier vocabulary
 
 
 @dataclass(frozen=True)
@@ -141,7 +142,7 @@ BLADEN: dict[str, tuple[Kolom, ...]] = {
         _client(),
         _datum("datum", verplicht=True),
         _code("levensdomein", Levensdomein.values, verplicht=True),
-        _code("categorie", KnelpuntCategorie.values, verplicht=True),
+        Kolom("categorie", Celsoort.KNELPUNTCATEGORIE, verplicht=True),
         Kolom("omschrijving", verplicht=True),
         _code("status", KnelpuntStatus.values, verplicht=True),
     ),

@@ -209,6 +209,14 @@ def test_verkeerde_datum_of_getal(geweigerd, blad, rij, kolom, waarde, melding):
             "lottowinst",
             "resultaten, rij 2, kolom soort: Onbekende resultaatsoort 'lottowinst'.",
         ),
+        (
+            "knelpunten",
+            0,
+            3,
+            "geen_huis",
+            "knelpunten, rij 2, kolom categorie: Onbekende knelpuntcategorie 'geen_huis'; "
+            "kies uit: postadres, tekort_opvang_vrouwen, ",
+        ),
     ],
 )
 def test_onbekende_code(geweigerd, blad, rij, kolom, waarde, melding):

@@ -9,7 +9,7 @@ from django.utils import timezone
 from budget.constants import UitgaveStatus
 from budget.models import Budget, TimeOut, Uitgave
 from clients.models import Client, Contact, Overdracht, Situatie, Toestemming
-from plannen.models import Doel, Knelpunt, Plan, Resultaat, ZRMMeting
+from plannen.models import Doel, Knelpunt, Knelpuntcategorie, Plan, Resultaat, ZRMMeting
 from stapteam.constants import Rol
 from stapteam.models import Team, User
 from stapteam.spreadsheets import veilige_tekst
@@ -241,7 +241,7 @@ def test_volledig_werkboek_elke_waarde_in_de_database(importeer, coordinator):
         "Intake gehad",
     )
     knelpunt = Knelpunt.objects.get(client=kim)
-    assert (knelpunt.categorie, knelpunt.omschrijving, knelpunt.status) == (
+    assert (knelpunt.categorie.code, knelpunt.omschrijving, knelpunt.status) == (
         "bw_wachtlijst",
         "Wachtlijst van een jaar",
         "open",
@@ -388,3 +388,23 @@ def test_geimporteerd_account_wacht_op_de_coordinator(importeer, team, coordinat
         assert Toegangsaanvraag.objects.filter(gebruiker=gebruiker, team=team).exists()
         assert gebruiker in medewerkers_van([team], [gebruiker.rol], ook_inactief=True)
         assert gebruiker not in medewerkers_van([team], [gebruiker.rol])
+
+
+def test_knelpuntcategorie_op_code_ook_een_nieuwe_en_een_uitgezette(importeer):
+    """The workbook names a category by its code: one the administrator added is known at
+    once, and one switched off since still takes its barriers (they already happened; an
+    export must import to the same reports)."""
+    Knelpuntcategorie.objects.create(code="geen_id_bewijs", naam="Geen ID-bewijs")
+    Knelpuntcategorie.objects.filter(code="sociale_huur").update(actief=False)
+    bladen = volledig_werkboek()
+    bladen["knelpunten"] = [
+        ["0001", "2022-02-01", "wonen", "sociale_huur", "Wachtlijst", "open"],
+        ["0001", "2022-03-01", "documenten", "geen_id_bewijs", "Geen ID", "open"],
+    ]
+    verslag = importeer(werkboek_bytes(bladen), "stapteam-oost", gemeente_naam="Oostdorp")
+    assert verslag.geslaagd, verslag.regels()
+    assert sorted(
+        Knelpunt.objects.filter(client__team__code="stapteam-oost").values_list(
+            "categorie__code", flat=True
+        )
+    ) == ["geen_id_bewijs", "sociale_huur"]

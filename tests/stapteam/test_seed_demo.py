@@ -19,7 +19,15 @@ from clients.constants import GEREALISEERD, Status
 from clients.models import Client, Contact, Overdracht, Situatie, Toestemming
 from clients.selectors import met_toestemmingstatus
 from clients.services import mag_contact_corrigeren
-from plannen.models import Doel, Escalatie, Knelpunt, Plan, Resultaat, ZRMMeting
+from plannen.models import (
+    Doel,
+    Escalatie,
+    Knelpunt,
+    Knelpuntnotitie,
+    Plan,
+    Resultaat,
+    ZRMMeting,
+)
 from stapteam import toegang
 from stapteam.constants import Rol
 from stapteam.models import Team, User
@@ -246,3 +254,28 @@ def test_elk_demo_account_logt_in_en_ziet_het_menu_van_zijn_rol(client, settings
         )
         assert antwoord.request["PATH_INFO"] == "/", gebruikersnaam
         assert menu_labels(antwoord.content.decode()) == VERWACHT_MENU[rol], gebruikersnaam
+
+
+def test_notities_over_knelpunten_zonder_clientgegevens(demo):
+    """A few categories carry the team's memo for the municipality, one revised since;
+    none names a woman of the demo."""
+    notities = Knelpuntnotitie.objects.select_related("team", "categorie")
+    assert sorted((n.team.code, n.categorie.code) for n in notities) == [
+        ("stapteam-arnhem", "bw_wachtlijst"),
+        ("stapteam-nijmegen", "postadres"),
+        ("stapteam-nijmegen", "tekort_opvang_vrouwen"),
+        ("stapteam-nijmegen", "wachtlijst_behandeling"),
+    ]
+    herzien = notities.get(team__code="stapteam-nijmegen", categorie__code="postadres")
+    assert herzien.history.count() == 2
+    assert herzien.gewijzigd_door.username == "coordinator1"
+    assert herzien.gewijzigd_op.date() == demo - dt.timedelta(days=20)
+    namen = {
+        naam.casefold()
+        for rij in Client.objects.values_list("roepnaam", "voornaam", "achternaam", "code")
+        for naam in rij
+        if naam
+    }
+    for n in notities:
+        tekst = f"{n.gevolg} {n.wens} {n.volgende_stap}".casefold()
+        assert not [naam for naam in namen if f" {naam} " in f" {tekst} "]
