@@ -4,7 +4,9 @@
 happened in each team — women coming into view and some leaving, their contacts,
 situations, plans, ZRM, results, barriers, permits, a handover or two, an escalation, and a
 budget year — and replays it through the services with the clock at each moment
-(``tijdlijn``). Same data every run (seeded randomness), relative to today.
+(``tijdlijn``). Each team kept spreadsheets until it moved onto Stapteam some ten months
+ago: what they held then comes in through the importer (``overstap``). Same data every
+run (seeded randomness), relative to today.
 """
 
 from decimal import Decimal
@@ -13,6 +15,7 @@ from clients.models import Client
 from rapportage.demo import verhaal
 from rapportage.demo.budget import budgetjaar
 from rapportage.demo.clienten import Bezetting, Verhaal
+from rapportage.demo.overstap import overstappen
 from rapportage.demo.tijdlijn import Tijdlijn
 from stapteam.demo import DemoContext
 from stapteam.models import Organisatie
@@ -70,4 +73,5 @@ def geschiedenis(context: DemoContext) -> None:
         for verhaal_ in verhalen:
             verhaal_.vertellen()
         budgetjaar(bezetting, verhalen, tijdlijn, bedrag=bedrag, per_maand=per_maand)
+        overstappen(bezetting, tijdlijn, verhalen)
         tijdlijn.afspelen()
