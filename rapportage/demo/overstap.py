@@ -16,8 +16,9 @@ moment (a goal achieved at an evaluation, a permit refused and objected to, a sp
 corrected); the services already keep that account.
 
 What §7 has no column for stays behind, as it would for a real team: scanned forms and
-receipts, who checked a consent, actions, escalations, earlier handovers. The story enters
-the escalation and the postal addresses that were still current right after the import.
+receipts, who checked a consent, actions, escalations, earlier handovers, the link of a
+goal to its plan. What was still current is entered right after the import: the postal
+addresses, the plans' methods and the escalation that was running.
 """
 
 import io
