@@ -4,8 +4,10 @@
 happened in each team — women coming into view and some leaving, their contacts,
 situations, plans, ZRM, results, barriers, permits, a handover or two, an escalation, a
 budget year, and what the team tells the municipality about its barriers — and replays it
-through the services with the clock at each moment (``tijdlijn``). Same data every run
-(seeded randomness), relative to today.
+through the services with the clock at each moment (``tijdlijn``). Each team kept
+spreadsheets until it moved onto Stapteam some ten months ago: what they held then comes
+in through the importer (``overstap``). Same data every run (seeded randomness), relative
+to today.
 """
 
 from decimal import Decimal
@@ -15,6 +17,7 @@ from rapportage.demo import verhaal
 from rapportage.demo.budget import budgetjaar
 from rapportage.demo.clienten import Bezetting, Verhaal
 from rapportage.demo.notities import knelpuntnotities
+from rapportage.demo.overstap import overstappen
 from rapportage.demo.tijdlijn import Tijdlijn
 from stapteam.demo import DemoContext
 from stapteam.models import Organisatie
@@ -73,4 +76,5 @@ def geschiedenis(context: DemoContext) -> None:
             verhaal_.vertellen()
         budgetjaar(bezetting, verhalen, tijdlijn, bedrag=bedrag, per_maand=per_maand)
         knelpuntnotities(bezetting, tijdlijn)
+        overstappen(bezetting, tijdlijn, verhalen)
         tijdlijn.afspelen()

@@ -1,14 +1,19 @@
 """A team's budget year as events on the timeline: a flex budget over twelve calendar
 months ending with the current one, spends every month (some with a receipt), larger ones
 approved or rejected by the coordinator, one corrected, the newest still waiting; and a
-time-out budget that pays the time-outs of the story."""
+time-out budget that pays the time-outs of the story.
+
+The budgets and the spends before the team's move onto Stapteam come from its workbook
+(``overstap``), so every event looks its budget up by name when it happens."""
 
 import datetime as dt
 import random
+from collections.abc import Callable
 from decimal import Decimal
 
 from budget import services
 from budget.constants import BudgetSoort
+from budget.models import Budget
 from budget.selectors import maanden, saldo
 from clients.models import Client
 from rapportage.demo.clienten import Bezetting, Verhaal, _pdf
@@ -60,21 +65,24 @@ def budgetjaar(
     van, tot = periode(vandaag)
     w = random.Random(f"demo-budget-{t.team.code}")
     jaren = f"{van.year}" if van.year == tot.year else f"{van.year}/{tot.year}"
-    budgetten = {}
+    namen = {"flex": f"Flexbudget {jaren}", "time_out": f"Time-outbudget {jaren}"}
+
+    def budgetten(soort: str) -> Budget:
+        return Budget.objects.get(team=t.team, naam=namen[soort])
 
     def aanmaken():
-        budgetten["flex"] = services.budget_aanmaken(
+        services.budget_aanmaken(
             team=t.team,
-            naam=f"Flexbudget {jaren}",
+            naam=namen["flex"],
             soort=BudgetSoort.FLEXBUDGET,
             van=van,
             tot=tot,
             bedrag=bedrag,
             door=t.coordinator,
         )
-        budgetten["time_out"] = services.budget_aanmaken(
+        services.budget_aanmaken(
             team=t.team,
-            naam=f"Time-outbudget {jaren}",
+            naam=namen["time_out"],
             soort=BudgetSoort.TIME_OUT,
             van=van,
             tot=tot,
@@ -125,7 +133,7 @@ def budgetjaar(
                 )
 
     def corrigeren():
-        gewone = budgetten["flex"].uitgaven.filter(categorie="kleding", status="goedgekeurd")
+        gewone = budgetten("flex").uitgaven.filter(categorie="kleding", status="goedgekeurd")
         laatste = gewone.order_by("-datum", "-id").first()
         if laatste is not None:
             services.uitgave_corrigeren(
@@ -163,7 +171,7 @@ def budgetjaar(
                     van=begin,
                     tot=begin + dt.timedelta(days=dagen - 1),
                     dagtarief=DAGTARIEF_TIMEOUT,
-                    budget=budgetten["time_out"],
+                    budget=budgetten("time_out"),
                     door=verhaal.casemanager_op(begin),
                 ),
             )
@@ -172,7 +180,7 @@ def budgetjaar(
 def _uitgave(
     t: Bezetting,
     tijdlijn: Tijdlijn,
-    budgetten: dict,
+    budgetten: Callable[[str], Budget],
     *,
     datum: dt.date,
     verhaal: Verhaal,
@@ -188,7 +196,7 @@ def _uitgave(
     staat = {}
 
     def registreren():
-        flex = budgetten["flex"]
+        flex = budgetten("flex")
         if bedrag > saldo(flex).beschikbaar - RESERVE and goedkeuren is not None:
             return
         client: Client = verhaal.d.client
@@ -199,8 +207,9 @@ def _uitgave(
             categorie=categorie,
             client=client,
             omschrijving=omschrijving,
+            # A receipt from before the move stays in the old paper files (§7 has none).
             bonnetje=_pdf("bon.pdf", ["Kassabon (fictief, demo)", omschrijving, f"EUR {bedrag}"])
-            if bon
+            if bon and tijdlijn.na_overstap(datum)
             else None,
             door=door,
         )

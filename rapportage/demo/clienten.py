@@ -3,6 +3,8 @@ contacts, plan, ZRM, results, barriers, escalation, handover, permits and outflo
 
 Everything goes through the same services as the pages. Each event reads what earlier
 events made from ``Dossier``, since the objects exist only once the timeline is replayed.
+A woman known before the team moved onto Stapteam gets her records up to then from the
+team's workbook (``overstap``); ``overnemen`` then points her ``Dossier`` at those.
 """
 
 import datetime as dt
@@ -24,6 +26,7 @@ from plannen.constants import (
     Wie,
     ZRMDomein,
 )
+from plannen.models import Knelpunt
 from rapportage.demo.tijdlijn import Tijdlijn
 from rapportage.demo.verhaal import Vrouw
 from stapteam.constants import Rol
@@ -32,6 +35,7 @@ from stapteam.demo_pdf import eenvoudige_pdf
 from stapteam.models import Organisatie, Team, User
 from vergunningen import services as vergunningen_services
 from vergunningen.constants import Besluit, Soort
+from vergunningen.models import Vergunning
 
 ACHTERNAMEN = [
     "de Wit",
@@ -179,6 +183,30 @@ class Verhaal:
         """The last day anything can happen in her story: her outflow or yesterday."""
         return self.einde or self.tl.dag(1)
 
+    def overgestapt(self) -> bool:
+        """Whether the team's workbook brings her into Stapteam (known before the move)."""
+        return not self.tl.na_overstap(self.tl.tijdstip(self.in_beeld, 8))
+
+    def na_de_import(self, moment: dt.datetime) -> dt.datetime:
+        """``moment``, or for what she had before the move and the workbook cannot hold:
+        the morning of the move, right after the import."""
+        if self.overgestapt() and not self.tl.na_overstap(moment):
+            return self.tl.overstap + dt.timedelta(hours=1)
+        return moment
+
+    def overnemen(self) -> None:
+        """After the import: her dossier is what the workbook brought (nothing, if she
+        came into view later)."""
+        client = Client.objects.filter(team=self.t.team, code=self.code).first()
+        self.d = Dossier(client=client)
+        if client is None:
+            return
+        self.d.plan = client.plannen.order_by("-opgesteld_op", "-id").first()
+        self.d.doelen = [
+            (doel, doel.actiepunten.first()) for doel in client.doelen.order_by("gesteld_op", "id")
+        ]
+        self.d.vergunning = client.vergunningen.order_by("-aanvraag_op", "-id").first()
+
     # --- the story -----------------------------------------------------------------------
 
     def vertellen(self) -> None:
@@ -216,6 +244,17 @@ class Verhaal:
             )
 
         self.tl.op(self.tl.tijdstip(self.in_beeld, 8), aanmaken)
+        if gegevens["postadres"] and self.overgestapt():
+            # §7 has no column for her postal address: entered after the import.
+            self.tl.op(
+                self.na_de_import(self.tl.overstap),
+                lambda: clients_services.client_wijzigen(
+                    client=self.d.client,
+                    door=self.t.coordinator,
+                    postadres=gegevens["postadres"],
+                    is_briefadres=gegevens["is_briefadres"],
+                ),
+            )
 
     def situatie(self) -> None:
         verlopen = {
@@ -284,7 +323,8 @@ class Verhaal:
 
     def _toestemming_op(self, ondertekend: dt.date, geldig_tot: dt.date) -> None:
         door = self.casemanager_op(ondertekend)
-        scan = self.w.random() < 0.6
+        # A form signed before the move is on paper: the workbook carries no scans.
+        scan = self.w.random() < 0.6 and self.tl.na_overstap(self.tl.tijdstip(ondertekend, 12))
 
         def vastleggen():
             toestemming = clients_services.toestemming_vastleggen(
@@ -445,6 +485,16 @@ class Verhaal:
                 self.d.doelen.append((doel, actiepunt))
 
         self.tl.op(self.tl.tijdstip(opgesteld, 11), opstellen)
+        if not self.tl.na_overstap(self.tl.tijdstip(opgesteld, 11)) and (
+            not sluiten or self.tl.na_overstap(sluiten)
+        ):
+            # §7 has no column for a plan's methods: entered after the import.
+            self.tl.op(
+                self.na_de_import(self.tl.overstap),
+                lambda: plannen_services.plan_wijzigen(
+                    plan=self.d.plan, door=door, methodieken=methodieken
+                ),
+            )
 
         for nummer, datum in enumerate(evaluaties):
             later = evaluaties[nummer + 1] if nummer + 1 < len(evaluaties) else volgende
@@ -454,9 +504,10 @@ class Verhaal:
                 plannen_services.plan_wijzigen(plan=self.d.plan, door=door, evaluatie_op=later)
                 if nummer < len(self.d.doelen):
                     doel, actiepunt = self.d.doelen[nummer]
-                    plannen_services.actiepunt_wijzigen(
-                        actiepunt=actiepunt, door=door, status=ActiepuntStatus.GEDAAN
-                    )
+                    if actiepunt is not None:  # an imported goal has none (§7)
+                        plannen_services.actiepunt_wijzigen(
+                            actiepunt=actiepunt, door=door, status=ActiepuntStatus.GEDAAN
+                        )
                     plannen_services.doel_wijzigen(doel=doel, door=door, status=DoelStatus.BEHAALD)
 
             if not sluiten or datum < sluiten:
@@ -519,10 +570,9 @@ class Verhaal:
             )
         for dagen_geleden, domein, categorie, tekst, opgelost in self.v.knelpunten:
             datum = max(self.dag(dagen_geleden), self.in_beeld)
-            staat = {}
 
-            def vastleggen(d=datum, domein=domein, categorie=categorie, tekst=tekst, staat=staat):
-                staat["knelpunt"] = plannen_services.knelpunt_vastleggen(
+            def vastleggen(d=datum, domein=domein, categorie=categorie, tekst=tekst):
+                plannen_services.knelpunt_vastleggen(
                     client=self.d.client,
                     door=self.casemanager_op(d),
                     datum=d,
@@ -536,11 +586,15 @@ class Verhaal:
                 klaar = self.dag(opgelost)
                 self.tl.op(
                     self.tl.tijdstip(klaar, 15),
-                    lambda d=klaar, staat=staat: plannen_services.knelpunt_wijzigen(
-                        knelpunt=staat["knelpunt"],
-                        door=self.casemanager_op(d),
-                        status=KnelpuntStatus.OPGELOST,
-                        opgelost_op=d,
+                    lambda d=klaar, datum=datum, categorie=categorie: (
+                        plannen_services.knelpunt_wijzigen(
+                            knelpunt=Knelpunt.objects.get(
+                                client=self.d.client, datum=datum, categorie=categorie
+                            ),
+                            door=self.casemanager_op(d),
+                            status=KnelpuntStatus.OPGELOST,
+                            opgelost_op=d,
+                        )
                     ),
                 )
 
@@ -632,10 +686,12 @@ class Verhaal:
         door = self.casemanager_op(aanvraag)
         besluit = aanvraag + dt.timedelta(days=21)
         bezwaar = besluit + dt.timedelta(days=20)
-        staat = {}
+
+        def aanvraag_van_toen() -> Vergunning:
+            return Vergunning.objects.get(client=self.d.client, aanvraag_op=aanvraag)
 
         def aanvragen():
-            staat["v"] = vergunningen_services.aanvraag_registreren(
+            vergunningen_services.aanvraag_registreren(
                 client=self.d.client,
                 aanvraag_op=aanvraag,
                 soort=Soort.NIEUW,
@@ -648,7 +704,7 @@ class Verhaal:
         self.tl.op(
             self.tl.tijdstip(besluit, 13),
             lambda: vergunningen_services.besluit_vastleggen(
-                vergunning=staat["v"],
+                vergunning=aanvraag_van_toen(),
                 besluit=Besluit.GEWEIGERD,
                 besluit_op=besluit,
                 weigeringsgrond="Niet aangetoond dat zij sinds de peildatum in de gemeente "
@@ -659,7 +715,7 @@ class Verhaal:
         self.tl.op(
             self.tl.tijdstip(bezwaar, 13),
             lambda: vergunningen_services.bezwaar_vastleggen(
-                vergunning=staat["v"],
+                vergunning=aanvraag_van_toen(),
                 bezwaar_op=bezwaar,
                 bezwaar_status="lopend",
                 bezwaar_door="Zijzelf, met hulp van haar casemanager",
@@ -671,7 +727,7 @@ class Verhaal:
             self.tl.op(
                 self.tl.tijdstip(uitspraak, 13),
                 lambda: vergunningen_services.bezwaar_vastleggen(
-                    vergunning=staat["v"],
+                    vergunning=aanvraag_van_toen(),
                     bezwaar_op=bezwaar,
                     bezwaar_status=bezwaar_status,
                     bezwaar_door="Zijzelf, met hulp van haar casemanager",
@@ -694,10 +750,11 @@ class Verhaal:
                 verzoek="Doorbraak op een plek in beschermd wonen, met gedoogd gebruik.",
             )
 
-        self.tl.op(self.tl.tijdstip(self.dag(geopend), 16), openen)
+        # Asked for before the move, it is entered after the import: §7 has no escalations.
+        self.tl.op(self.na_de_import(self.tl.tijdstip(self.dag(geopend), 16)), openen)
         if in_behandeling is not None:
             self.tl.op(
-                self.tl.tijdstip(self.dag(in_behandeling), 16),
+                self.na_de_import(self.tl.tijdstip(self.dag(in_behandeling), 16)),
                 lambda: plannen_services.voortgang_vastleggen(
                     escalatie=self.d.escalatie,
                     door=self.t.procesregisseur,
@@ -706,7 +763,7 @@ class Verhaal:
             )
         if afgerond is not None:
             self.tl.op(
-                self.tl.tijdstip(self.dag(afgerond), 16),
+                self.na_de_import(self.tl.tijdstip(self.dag(afgerond), 16)),
                 lambda: plannen_services.escalatie_afronden(
                     escalatie=self.d.escalatie,
                     door=self.t.procesregisseur,

@@ -8,8 +8,11 @@ formula is written as text, and the importer reads it back unchanged.
 
 What §7 has no column for is not exported (a second casemanager, a plan's closing
 date, the link of a goal to its plan, actions, escalations, files). Spends are exported
-as what they cost in the end: a spend less its corrections, without rejected spends and
-without the charges of time-outs (the ``timeouts`` sheet brings those back).
+as what they cost in the end: an approved spend less its corrections, without the
+charges of time-outs (the ``timeouts`` sheet brings those back). A rejected spend cost
+nothing, and one still waiting for approval has cost nothing yet: the importer counts
+every spend as approved (ONTWERP §6), so exporting it would give the imported team a
+report that spends money nobody approved.
 """
 
 import datetime as dt
@@ -125,8 +128,12 @@ def _toestemmingen(team: Team) -> Iterator[tuple]:
 def _uitgaven(team: Team) -> Iterable[tuple]:
     netto = Coalesce(Sum("correcties__bedrag"), Value(Decimal("0")), output_field=DecimalField())
     for budget, client, datum, bedrag, correcties, categorie, omschrijving, medewerker in (
-        Uitgave.objects.filter(budget__team=team, correctie_van__isnull=True, timeout__isnull=True)
-        .exclude(status=UitgaveStatus.AFGEWEZEN)
+        Uitgave.objects.filter(
+            budget__team=team,
+            correctie_van__isnull=True,
+            timeout__isnull=True,
+            status=UitgaveStatus.GOEDGEKEURD,
+        )
         .annotate(gecorrigeerd=netto)
         .order_by("budget__naam", "datum", "pk")
         .values_list(

@@ -1,5 +1,6 @@
-"""Round trip: a team exported and imported into an empty team gives the same records;
-formula-like text is neutralised in the file and comes back unchanged."""
+"""Round trip: a team exported and imported into an empty team gives the same records and
+the same evaluation report; formula-like text is neutralised in the file and comes back
+unchanged."""
 
 import datetime as dt
 from decimal import Decimal
@@ -14,6 +15,7 @@ from budget.models import Budget, TimeOut, Uitgave
 from clients import services as client_services
 from clients.models import Client, Contact, Verstrekking
 from plannen import services as plannen_services
+from rapportage.evaluatie import evaluatie
 from rapportage.werkboek.kolommen import BLADEN, kolomnamen
 from stapteam.constants import Actie
 from stapteam.models import Organisatie, Toegangslog
@@ -117,6 +119,19 @@ def gevuld_team(team, casemanager, coordinator, ervaringsdeskundige):
         door=casemanager,
         scores={"financien": 2, "huisvesting": 1, "justitie": 5},
     )
+    plannen_services.zrm_vastleggen(
+        client=kim,
+        datum=D(2025, 10, 1),
+        door=casemanager,
+        scores={"financien": 4, "huisvesting": 2, "justitie": 5},
+    )
+    for dag in (2, 9, 16):  # the peer worker in touch three times in the report's window
+        client_services.contact_registreren(
+            client=kim,
+            door=ervaringsdeskundige,
+            soort="telefonisch",
+            tijdstip=tijd(2025, 12, dag, 14, 0),
+        )
     plannen_services.resultaat_vastleggen(
         client=kim, soort="intake_bw", datum=D(2024, 6, 1), door=casemanager
     )
@@ -188,6 +203,15 @@ def gevuld_team(team, casemanager, coordinator, ervaringsdeskundige):
     budget_services.uitgave_beoordelen(
         uitgave=wacht, goedkeuren=False, toelichting="Te duur", door=coordinator
     )
+    # Still waiting for the coordinator: nothing spent yet, so not in the workbook.
+    budget_services.uitgave_registreren(
+        budget=flex,
+        datum=D(2025, 12, 1),
+        bedrag=Decimal("450.00"),
+        categorie="huisvesting",
+        client=kim,
+        door=casemanager,
+    )
     budget_services.timeout_registreren(
         client=kim,
         locatie="Het Hoogeland",
@@ -230,7 +254,8 @@ def test_export_heeft_elk_blad_met_de_kolommen_van_het_contract(gevuld_team, tmp
         assert list(rijen[blad][0]) == kolomnamen(blad)
         assert len(rijen[blad]) > 1, blad  # every sheet has a record
     uitgaven = rijen["uitgaven"][1:]
-    # The corrected spend at what it cost; the rejected one and the time-out charge not.
+    # The corrected spend at what it cost; the rejected one, the one still waiting for
+    # approval and the time-out charge not.
     assert [(rij[0], rij[3]) for rij in uitgaven] == [("Flex 2025", 30)]
     log = Toegangslog.objects.get(actie=Actie.EXPORTEREN)
     assert log.team == gevuld_team
@@ -247,13 +272,25 @@ def test_formules_geneutraliseerd_in_het_bestand(gevuld_team, tmp_path):
         for rij in werkblad.iter_rows():
             for cel in rij:
                 assert cel.data_type != "f", (werkblad.title, cel.coordinate, cel.value)
-    notities = [cel.value for cel in werkboek["contacten"]["H"][1:]]
+    notities = [cel.value for cel in werkboek["contacten"]["H"][1:] if cel.value]
     assert sorted(notities) == ["'+31 6 bellen", "'@iedereen\tzie je"]
+
+
+# The whole history, a budget year, and a quarter with the peer worker's contacts.
+PERIODES = [
+    (D(2020, 1, 1), D(2026, 3, 31)),
+    (D(2025, 1, 1), D(2025, 12, 31)),
+    (D(2025, 10, 1), D(2025, 12, 31)),
+]
 
 
 def test_rondreis_geeft_dezelfde_gegevens(gevuld_team, tmp_path, importeer, coordinator):
     eerste = tmp_path / "eerste.xlsx"
     call_command("exporteer_werkboek", str(eerste), "--team", gevuld_team.code, *RESERVEKOPIE)
+    rapporten = [evaluatie(gevuld_team, van, tot) for van, tot in PERIODES]
+    # The team emptied in the same database stands for an empty database: its accounts
+    # stay, and the importer matches them by user name (in a new team it would refuse
+    # them as another team's staff), so the report's team code is the same too.
     leeg_team(gevuld_team)
     assert not Client.objects.filter(team=gevuld_team).exists()
 
@@ -263,9 +300,50 @@ def test_rondreis_geeft_dezelfde_gegevens(gevuld_team, tmp_path, importeer, coor
     tweede = tmp_path / "tweede.xlsx"
     call_command("exporteer_werkboek", str(tweede), "--team", gevuld_team.code, *RESERVEKOPIE)
     assert rijen_per_blad(tweede) == rijen_per_blad(eerste)
+    # The same evaluation report, figure for figure (the team is the same one).
+    assert [evaluatie(gevuld_team, van, tot) for van, tot in PERIODES] == rapporten
     # And in the database: the formula came back as the text it was.
     assert Client.objects.filter(team=gevuld_team, roepnaam=FORMULE).exists()
     assert set(
         Contact.objects.filter(client__team=gevuld_team).values_list("notitie", flat=True)
-    ) == {"+31 6 bellen", "@iedereen\tzie je"}
+    ) == {"+31 6 bellen", "@iedereen\tzie je", ""}
     assert Client.objects.get(team=gevuld_team, roepnaam="Kim").bsn == "111222333"
+
+
+def test_het_rapport_van_de_rondreis_telt_iets(gevuld_team):
+    """The report compared above is not all zeros: each part has figures to lose."""
+    geheel, budgetjaar, kwartaal = (evaluatie(gevuld_team, van, tot) for van, tot in PERIODES)
+    assert geheel["doelgroep"]["in_beeld"] == 3
+    assert geheel["doelgroep"]["met_vergunning"] == 1
+    assert geheel["doelgroep"]["woonsituatie"]["dakloos"] == 1
+    assert geheel["vergunningen"]["verleend_nieuw"] == 1 and geheel["vergunningen"]["bezwaren"] == 1
+    assert geheel["zorgaanpak"]["met_plan"] == 1
+    assert geheel["zorgaanpak"]["levensdomeinen_in_plan"]["wonen"] == 1
+    assert geheel["zrm"]["clienten_met_twee_metingen"] == 1
+    assert geheel["zrm"]["per_domein"]["financien"] == {
+        "eerste": 2.0,
+        "laatste": 4.0,
+        "n": 1,
+        "grote_stijgers": 1,
+        "grote_dalers": 0,
+    }
+    assert geheel["resultaten"]["intake_bw"] == {"aantal": 1, "clienten": 1}
+    assert kwartaal["zorgaanpak"]["met_ervaringsdeskundige"] == 1
+    assert budgetjaar["budget"]["budgetten"] == [
+        {
+            "naam": "Flex 2025",
+            "soort": "flexbudget",
+            "bedrag": "1000.00",
+            "besteed": "30.00",
+            "resterend": "970.00",
+        },
+        {
+            "naam": "Time-out 2025",
+            "soort": "time_out",
+            "bedrag": "5000.00",
+            "besteed": "286.50",
+            "resterend": "4713.50",
+        },
+    ]
+    assert budgetjaar["budget"]["per_categorie"]["kleding"] == "30.00"
+    assert budgetjaar["budget"]["time_outs"] == {"aantal": 1, "dagen": 3, "kosten": "286.50"}

@@ -8,7 +8,7 @@ import pytest
 import time_machine
 from django.contrib.auth import authenticate
 from django.core.management import CommandError, call_command
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 
@@ -28,9 +28,10 @@ from plannen.models import (
     Resultaat,
     ZRMMeting,
 )
+from rapportage.demo.tijdlijn import OVERSTAP_DAGEN
 from stapteam import toegang
 from stapteam.constants import Rol
-from stapteam.models import Team, User
+from stapteam.models import Team, Toegangslog, User
 from stapteam.toegang import gemeenten_van
 from tests.stapteam.test_navigatie import VERWACHT_MENU, menu_labels
 from vergunningen.models import Vergunning
@@ -225,6 +226,55 @@ def test_alles_gebeurde_op_zijn_eigen_moment(demo):
     assert not Contact.objects.filter(tijdstip__gt=timezone.now()).exists()
     afgerond = Escalatie.objects.get(status="afgerond")
     assert afgerond.aangevraagd_op < afgerond.afgerond_op < vandaag - dt.timedelta(days=200)
+
+
+def test_de_teams_stapten_over_met_een_werkboek(demo):
+    """Each team kept spreadsheets until it moved onto Stapteam: what it had then came in
+    through the importer, by its coordinator at that moment; what came later was logged
+    when it happened."""
+    vandaag = demo
+    overstap = timezone.make_aware(
+        dt.datetime.combine(vandaag - dt.timedelta(days=OVERSTAP_DAGEN), dt.time(7))
+    )
+    reden = f"Werkboek stapteam-nijmegen-overstap-{overstap:%Y-%m-%d}.xlsx"
+    coordinator = User.objects.get(username="coordinator1")
+    import_log = Toegangslog.objects.get(
+        team__code="stapteam-nijmegen", omschrijving__startswith="Uitwisselwerkboek"
+    )
+    assert import_log.gebruiker == coordinator and import_log.tijdstip == overstap
+    assert "geïmporteerd: clienten 19, situatie " in import_log.omschrijving
+    assert "budgetten 2, uitgaven " in import_log.omschrijving
+    # Known before the move, 19 of the 22: imported, with the workbook as the reason.
+    nijmegen = Client.objects.filter(team__code="stapteam-nijmegen")
+    overgenomen = nijmegen.filter(in_beeld_sinds__lt=overstap.date())
+    assert overgenomen.count() == 19
+    for client in overgenomen:
+        eerste = client.history.earliest()
+        assert (eerste.history_date, eerste.history_user, eerste.history_change_reason) == (
+            overstap,
+            coordinator,
+            reden,
+        )
+    # Her contacts before the move too; those after it were logged at their moment.
+    contacten = Contact.objects.filter(client__in=nijmegen)
+    oud = contacten.filter(tijdstip__lt=overstap).earliest("tijdstip")
+    assert oud.aangemaakt_op == overstap
+    assert oud.history.earliest().history_change_reason == reden
+    assert contacten.filter(tijdstip__lt=overstap).count() > 500
+    na = contacten.filter(tijdstip__gte=overstap)
+    assert na.count() > 500
+    assert not na.exclude(aangemaakt_op=models.F("tijdstip")).exists()
+    # The budget year began before the move: the budgets came with the workbook.
+    flex = Budget.objects.get(team__code="stapteam-nijmegen", soort="flexbudget")
+    assert flex.history.earliest().history_change_reason == reden
+    # What the workbook has no sheet for was entered right after the import.
+    priscilla = Escalatie.objects.get(client__roepnaam="Priscilla")
+    assert priscilla.aangevraagd_op == overstap.date()
+    assert nijmegen.get(roepnaam="Priscilla").postadres
+    # Arnhem moved the same day, by its own coordinator.
+    assert Toegangslog.objects.get(
+        team__code="stapteam-arnhem", omschrijving__startswith="Uitwisselwerkboek"
+    ).gebruiker == User.objects.get(username="coordinator2")
 
 
 def test_demo_is_idempotent(demo):
