@@ -20,7 +20,6 @@ class KnelpuntcategorieAdmin(ViaServiceAdmin):
     list_display = ("naam", "code", "volgorde", "actief")
     list_filter = ("actief",)
     search_fields = ("naam", "code")
-    prepopulated_fields = {"code": ("naam",)}
 
     def get_readonly_fields(self, request, obj=None):
         # The code is what the exchange workbook and the reports name a category by:
@@ -28,7 +27,9 @@ class KnelpuntcategorieAdmin(ViaServiceAdmin):
         return ("code",) if obj else ()
 
     def get_prepopulated_fields(self, request, obj=None):
-        return {} if obj else self.prepopulated_fields
+        # Only on the add page: elsewhere the code is read-only (and the history's
+        # version page reads the class attribute, which must not name it).
+        return {} if obj else {"code": ("naam",)}
 
 
 @admin.register(ZRMAnker)

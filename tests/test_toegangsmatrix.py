@@ -429,13 +429,14 @@ PAGINAS = [
     Pagina(
         "knelpunten afdrukken",
         lambda s: reverse("rapportage:knelpunten_afdrukken", args=[s["team"].code]),
-        {Rol.COORDINATOR: 200, Rol.GEMEENTE: 200, Rol.PROCESREGISSEUR: 200},
+        {Rol.COORDINATOR: 200, Rol.GEMEENTE: 200, Rol.PROCESREGISSEUR: 200, ANDERE_GEMEENTE: 404},
     ),
     # Arnhem belongs to another municipality and has another coordinator.
     Pagina(
         "knelpunten afdrukken van een ander team",
         lambda s: reverse("rapportage:knelpunten_afdrukken", args=["stapteam-arnhem"]),
-        {Rol.COORDINATOR: 404, Rol.GEMEENTE: 404, Rol.PROCESREGISSEUR: 404},
+        # for the municipality of Arnhem it is her own team
+        {Rol.COORDINATOR: 404, Rol.GEMEENTE: 404, Rol.PROCESREGISSEUR: 404, ANDERE_GEMEENTE: 200},
     ),
     Pagina(
         "evaluatierapport van een ander team",
