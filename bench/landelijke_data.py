@@ -578,14 +578,14 @@ class _Sql:
             FROM bench_client c
             CROSS JOIN LATERAL generate_series(1, floor(pg_temp.r(c.i, 72) * 3)::int) AS k
             ORDER BY 1;
-            INSERT INTO plannen_knelpunt (datum, levensdomein, categorie, omschrijving, status,
+            INSERT INTO plannen_knelpunt (datum, levensdomein, categorie_id, omschrijving, status,
                                           opgelost_op, client_id, geregistreerd_door_id)
             SELECT c.in_beeld + 7,
                    (ARRAY['wonen', 'financien', 'documenten', 'psychische_gezondheid'])
                        [1 + floor(pg_temp.r(c.i, 74) * 4)::int],
-                   (ARRAY['postadres', 'tekort_opvang_vrouwen', 'bw_wachtlijst', 'sociale_huur',
-                          'wachtlijst_behandeling', 'overig'])
-                       [1 + floor(pg_temp.r(c.i, 75) * 6)::int],
+                   (SELECT array_agg(id ORDER BY id) FROM plannen_knelpuntcategorie)
+                       [1 + floor(pg_temp.r(c.i, 75)
+                        * (SELECT count(*) FROM plannen_knelpuntcategorie))::int],
                    'Wachtlijst.',
                    CASE WHEN pg_temp.r(c.i, 76) < 0.4 THEN 'opgelost' ELSE 'open' END,
                    CASE WHEN pg_temp.r(c.i, 76) < 0.4 THEN c.eind END,

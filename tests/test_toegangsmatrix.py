@@ -158,9 +158,9 @@ def beheer_object(model):
     def versie_url(s):
         # Vocabulary rows made by a migration have no version yet: saving makes one.
         object = eerste()
-        if not model.history.filter(pk=object.pk).exists():
+        if not model.history.filter(id=object.pk).exists():
             object.save()
-        versie = model.history.filter(pk=object.pk).latest("history_id")
+        versie = model.history.filter(id=object.pk).latest("history_id")
         return reverse(f"admin:{label}_simple_history", args=[object.pk, versie.history_id])
 
     return [

@@ -589,7 +589,7 @@ class Verhaal:
                     lambda d=klaar, datum=datum, categorie=categorie: (
                         plannen_services.knelpunt_wijzigen(
                             knelpunt=Knelpunt.objects.get(
-                                client=self.d.client, datum=datum, categorie=categorie
+                                client=self.d.client, datum=datum, categorie__code=categorie
                             ),
                             door=self.casemanager_op(d),
                             status=KnelpuntStatus.OPGELOST,

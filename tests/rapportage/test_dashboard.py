@@ -118,6 +118,8 @@ def test_alleen_gemeente_en_procesregisseur(als, gebruikers, team, cohort):
 
 def test_gelogd_en_een_vast_aantal_queries(als, team, casemanager, cohort, tel_queries):
     browser = als(gemeente_gebruiker(team))
+    # The first request of a session also renews its idle clock (a session save).
+    browser.get(reverse("rapportage:dashboard"))
     weinig = tel_queries(lambda: browser.get(reverse("rapportage:dashboard")))
     for nummer in range(6):
         ClientFactory(team=team, roepnaam=f"Extra{nummer}", casemanager=casemanager)
@@ -126,7 +128,7 @@ def test_gelogd_en_een_vast_aantal_queries(als, team, casemanager, cohort, tel_q
         Toegangslog.objects.filter(
             actie=Actie.RAPPORT, omschrijving__startswith="Dashboard"
         ).count()
-        == 2
+        == 3
     )
 
 
