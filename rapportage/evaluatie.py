@@ -52,8 +52,9 @@ from clients.selectors import met_situatie, situatie_veld
 from plannen.constants import ZRMDomein
 from plannen.models import Doel, Plan, Resultaattype, ZRMMeting
 from plannen.selectors import plan_actief_op
-from rapportage.querysjablonen import Aggregatie, middernacht
+from rapportage.querysjablonen import Aggregatie
 from stapteam.constants import Rol
+from stapteam.datums import dagbegin
 from stapteam.models import Team
 from vergunningen.constants import Besluit, Soort
 from vergunningen.models import Vergunning
@@ -134,8 +135,8 @@ def _clienten_op_peildatum(periode: Periode) -> QuerySet[Client]:
         "contacten",
         condition=Q(
             contacten__soort__in=GEREALISEERD,
-            contacten__tijdstip__gte=middernacht(periode.venster_begin),
-            contacten__tijdstip__lt=middernacht(peil + dt.timedelta(days=1)),
+            contacten__tijdstip__gte=dagbegin(periode.venster_begin),
+            contacten__tijdstip__lt=dagbegin(peil + dt.timedelta(days=1)),
         ),
     )
     plan = Plan.objects.filter(plan_actief_op(peil), client=OuterRef("pk"))

@@ -34,10 +34,6 @@ from stapteam.models import Team
 Bouw = Callable[..., tuple[QuerySet, dict]]
 
 
-# The start of a day in the local time zone (a contact's date is taken there).
-middernacht = dagbegin
-
-
 def waarden(periode) -> dict[str, object]:
     """Every value a report query takes from the period, by name."""
     return {
@@ -45,8 +41,8 @@ def waarden(periode) -> dict[str, object]:
         "van": periode.van,
         "tot": periode.tot,
         "venster_begin": periode.venster_begin,
-        "venster_vanaf": middernacht(periode.venster_begin),
-        "venster_tot": middernacht(periode.tot + dt.timedelta(days=1)),
+        "venster_vanaf": dagbegin(periode.venster_begin),
+        "venster_tot": dagbegin(periode.tot + dt.timedelta(days=1)),
     }
 
 
