@@ -10,6 +10,7 @@ Only ``str``, ``int``, ``Decimal`` and ``None`` (an empty cell) are written; tex
 passed ``veilige_tekst``, so no formula reaches the file.
 """
 
+import re
 import zipfile
 from collections.abc import Iterable
 from decimal import Decimal
@@ -30,7 +31,14 @@ ESCAPES = {"\r": "&#13;"}
 ROWS_PER_WRITE = 500
 
 
+# Anything that needs a second look: a character XML escapes, a carriage return, or one a
+# worksheet cannot hold. Most values have none and are written as they are.
+BIJZONDER = re.compile(r"[&<>\r\000-\010\013\014\016-\037]")
+
+
 def _text(value: str) -> str:
+    if BIJZONDER.search(value) is None:
+        return value
     if ILLEGAL_CHARACTERS_RE.search(value):
         raise IllegalCharacterError(f"{value!r} cannot be used in worksheets.")
     return escape(value, ESCAPES)
