@@ -13,11 +13,11 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import Count, Q, Sum
+from django.db.models import BooleanField, Count, F, Func, Q, Subquery, Sum
 from django.db.models.functions import TruncMonth
 
 from budget.constants import UitgaveStatus
-from budget.models import TimeOut, Uitgave
+from budget.models import Budget, TimeOut, Uitgave
 from clients.constants import Intensiteit, Kenmerk, UitstroomReden, Woonsituatie
 from clients.models import Client, Contact, Situatie
 from plannen.constants import KnelpuntStatus
@@ -206,6 +206,30 @@ def knelpunten(teams: list[Team], van: dt.date, tot: dt.date) -> dict:
     return dict(uitkomst)
 
 
+class _InLijst(Func):
+    """``veld IN (subquery)``, on PostgreSQL as ``veld = ANY(ARRAY(subquery))``: the
+    subquery then runs once, before the rest, and its ids go to the index on ``veld`` as
+    a list, where ``IN`` let PostgreSQL join with a scan of every team's rows."""
+
+    output_field = BooleanField()
+
+    def as_sql(self, compiler, connection, **extra_context):
+        veld, subquery = (compiler.compile(e) for e in self.get_source_expressions())
+        return f"{veld[0]} IN {subquery[0]}", (*veld[1], *subquery[1])
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        veld, subquery = (compiler.compile(e) for e in self.get_source_expressions())
+        return f"{veld[0]} = ANY(ARRAY{subquery[0]})", (*veld[1], *subquery[1])
+
+
+def _van_teams(relatie: str, teams: list[Team]) -> Q:
+    """Rows whose ``relatie`` (a client or a budget) belongs to one of ``teams``; the
+    team is also asked of the joined row itself, which the query groups by."""
+    model = {"client": Client, "budget": Budget}[relatie]
+    ids = model.objects.filter(team__in=teams).values("pk")
+    return Q(_InLijst(F(f"{relatie}_id"), Subquery(ids))) & Q(**{f"{relatie}__team__in": teams})
+
+
 def gebeurtenissen(teams: list[Team], reeks: list[Maand]) -> dict:
     """Events and amounts per team and month, each with the number of distinct clients
     behind it (their suppression rule): contacts by kind, time-outs, escalations opened
@@ -220,16 +244,17 @@ def gebeurtenissen(teams: list[Team], reeks: list[Maand]) -> dict:
             uitkomst[sleutel][naam(rij) if callable(naam) else naam] = (rij["n"], rij["clienten"])
 
     verzamel(
-        Contact.objects.filter(client__team__in=teams, **op_dagen(van, tot))
+        Contact.objects.filter(_van_teams("client", teams), **op_dagen(van, tot))
         .annotate(maand=TruncMonth("tijdstip"))
         .values("client__team", "maand", "soort")
-        .annotate(n=Count("pk"), clienten=Count("client", distinct=True))
+        # COUNT(*): the contact index holds client, kind and moment, not the id
+        .annotate(n=Count("*"), clienten=Count("client", distinct=True))
         .order_by(),
         lambda rij: f"contact_{rij['soort']}",
         team="client__team",
     )
     verzamel(
-        TimeOut.objects.filter(client__team__in=teams, van__gte=van, van__lte=tot)
+        TimeOut.objects.filter(_van_teams("client", teams), van__gte=van, van__lte=tot)
         .annotate(maand=TruncMonth("van"))
         .values("client__team", "maand")
         .annotate(n=Count("pk"), clienten=Count("client", distinct=True))
@@ -243,7 +268,7 @@ def gebeurtenissen(teams: list[Team], reeks: list[Maand]) -> dict:
     ):
         verzamel(
             Escalatie.objects.filter(
-                client__team__in=teams, **{f"{veld}__gte": van, f"{veld}__lte": tot}
+                _van_teams("client", teams), **{f"{veld}__gte": van, f"{veld}__lte": tot}
             )
             .annotate(maand=TruncMonth(veld))
             .values("client__team", "maand")
@@ -254,7 +279,7 @@ def gebeurtenissen(teams: list[Team], reeks: list[Maand]) -> dict:
         )
     verzamel(
         Uitgave.objects.filter(
-            budget__team__in=teams,
+            _van_teams("budget", teams),
             status=UitgaveStatus.GOEDGEKEURD,
             datum__gte=van,
             datum__lte=tot,
