@@ -3,8 +3,9 @@ municipalities, per team and together, that a municipality can steer on without 
 seeing a person.
 
 Every figure is computed in the database, a fixed number of queries for any range and any
-number of teams: each query counts per team with one conditional aggregate per month
-(and per value), or groups by team and month. ``blad`` then lays the figures out as the
+number of teams: the figures at month end join the teams' clients with the months (a
+VALUES list of month ends) and count per team and month; the events group by team and
+month. ``blad`` then lays the figures out as the
 cells and additive relations the page shows, for ``rapportage.onderdrukking``.
 """
 
