@@ -7,12 +7,15 @@ import time
 from django.core.management.base import CommandError
 from django.db import connection
 from django.db.models import Q
+from django.utils import timezone
 
 from bench import belasting, metingen
 from bench.landelijke_data import MEETTEAM, Schaal, opbouwen
 from clients.constants import Status
 from clients.models import Client, Contact, Situatie, Toestemming
 from plannen.models import Doel, Plan, ZRMMeting
+from rapportage.evaluatie_meting import meet_evaluatie, regels
+from rapportage.periodes import laatste_twaalf_maanden
 from stapteam.constants import Rol
 from stapteam.models import Team, Toegangslog, User
 from vergunningen.models import Vergunning
@@ -85,6 +88,9 @@ def draaien(command, *, herhalingen: int, **opties) -> None:
         )
         + f"; meetteam {Client.objects.filter(team=team).count()} cliënten."
     )
+    if opties["alleen_evaluatie"]:
+        _evaluatie_meten(team, herhalingen, schrijf)
+        return
     uitslag = []
     if not opties["zonder_paginas"]:
         client = metingen.meetclient(team, gebruikers[Rol.CASEMANAGER])
@@ -95,6 +101,7 @@ def draaien(command, *, herhalingen: int, **opties) -> None:
             herhalingen=herhalingen,
             max_seconden=opties["max_seconden"],
             melden=schrijf,
+            namen=opties["pagina"],
         )
     doorvoer = None
     if not opties["zonder_belasting"]:
@@ -125,3 +132,13 @@ def draaien(command, *, herhalingen: int, **opties) -> None:
         schrijf("")
         schrijf(doorvoer.tabel())
     schrijf(f"\nNa afloop: {_belasting_machine()}.")
+
+
+def _evaluatie_meten(team: Team, herhalingen: int, schrijf) -> None:
+    """The evaluation figures of the measured team over the last twelve months, per part:
+    function, bare SQL and PostgreSQL's own time (``rapportage.evaluatie_meting``)."""
+    periode = laatste_twaalf_maanden(timezone.localdate())
+    schrijf(f"Evaluatierapport ({herhalingen} keer, {_belasting_machine()}):")
+    for regel in regels(meet_evaluatie(team, periode.van, periode.tot, herhalingen)):
+        schrijf(regel)
+    schrijf(f"Na afloop: {_belasting_machine()}.")

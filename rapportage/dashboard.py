@@ -3,8 +3,9 @@ municipalities, per team and together, that a municipality can steer on without 
 seeing a person.
 
 Every figure is computed in the database, a fixed number of queries for any range and any
-number of teams: each query counts per team with one conditional aggregate per month
-(and per value), or groups by team and month. ``blad`` then lays the figures out as the
+number of teams: the figures at month end join the teams' clients with the months (a
+VALUES list of month ends) and count per team and month; the events group by team and
+month. ``blad`` then lays the figures out as the
 cells and additive relations the page shows, for ``rapportage.onderdrukking``.
 """
 
@@ -12,19 +13,20 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, OuterRef, Q, Subquery, Sum
+from django.db import connection
+from django.db.models import BooleanField, Count, F, Func, Q, Subquery, Sum
 from django.db.models.functions import TruncMonth
 
 from budget.constants import UitgaveStatus
-from budget.models import TimeOut, Uitgave
+from budget.models import Budget, TimeOut, Uitgave
 from clients.constants import Intensiteit, Kenmerk, UitstroomReden, Woonsituatie
 from clients.models import Client, Contact, Situatie
 from plannen.constants import KnelpuntStatus
 from plannen.models import Escalatie, Knelpunt
 from stapteam.datums import maanden_terug, op_dagen
 from stapteam.models import Team
+from vergunningen.constants import Besluit
 from vergunningen.models import Vergunning
-from vergunningen.selectors import geldig_op
 
 SAMEN = "samen"  # the key of the municipality's total over its teams
 GEEN_WAARDE = "geen_waarde"
@@ -56,74 +58,125 @@ def maanden(van: dt.date, tot: dt.date) -> list[Maand]:
     return uitkomst
 
 
-def _in_beeld_op(datum: dt.date, pad: str = "") -> Q:
-    return Q(**{f"{pad}in_beeld_sinds__lte": datum}) & (
-        Q(**{f"{pad}uitstroom_datum__isnull": True}) | Q(**{f"{pad}uitstroom_datum__gt": datum})
-    )
+def _team_filter(teams: list[Team], kolom: str) -> tuple[str, list]:
+    """``kolom`` is the id of one of ``teams``: as an array parameter on PostgreSQL (the
+    same SQL for any number of teams), as a list of placeholders elsewhere."""
+    ids = [team.pk for team in teams]
+    if connection.vendor == "postgresql":
+        return f"{kolom} = ANY(%s)", [ids]
+    return f"{kolom} IN ({', '.join(['%s'] * len(ids))})", ids
 
 
-def _per_team(queryset, tellingen: dict, veld: str = "team") -> dict[int, dict]:
-    rijen = queryset.order_by().values(veld).annotate(**tellingen)
-    return {rij[veld]: rij for rij in rijen}
+def _maandeinden(reeks: list[Maand]) -> tuple[str, list]:
+    """The months as a table ``maand (sleutel, begin, einde)``: a VALUES list."""
+    datum = connection.ops.adapt_datefield_value
+    rijen = ", ".join(["(%s, %s, %s)"] * len(reeks))
+    parameters = [w for m in reeks for w in (m.sleutel, datum(m.begin), datum(m.einde))]
+    return f"maand (sleutel, begin, einde) AS (VALUES {rijen})", parameters
+
+
+def _rijen(sql: str, parameters: list) -> list[tuple]:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, parameters)
+        return cursor.fetchall()
+
+
+# In view at the month's end ``m.einde`` (the definition of §6).
+_IN_BEELD_SQL = (
+    "c.in_beeld_sinds <= m.einde AND (c.uitstroom_datum IS NULL OR c.uitstroom_datum > m.einde)"
+)
 
 
 def personen(teams: list[Team], reeks: list[Maand]) -> dict:
     """Per team and month: in view at month end, inflow, outflow per reason, with a valid
-    permit at month end. One query."""
-    tellingen = {}
-    for m in reeks:
-        k = m.sleutel
-        tellingen[f"in_beeld_{k}"] = Count("pk", filter=_in_beeld_op(m.einde))
-        tellingen[f"instroom_{k}"] = Count(
-            "pk", filter=Q(in_beeld_sinds__gte=m.begin, in_beeld_sinds__lte=m.einde)
-        )
-        for reden in UitstroomReden.values:
-            tellingen[f"uitstroom_{reden}_{k}"] = Count(
-                "pk",
-                filter=Q(
-                    uitstroom_datum__gte=m.begin,
-                    uitstroom_datum__lte=m.einde,
-                    uitstroom_reden=reden,
-                ),
-            )
-    vergunningen = {
-        f"vg_{m.sleutel}": Exists(
-            Vergunning.objects.filter(geldig_op(m.einde), client=OuterRef("pk"))
-        )
-        for m in reeks
-    }
-    for m in reeks:
-        tellingen[f"met_vergunning_{m.sleutel}"] = Count(
-            "pk", filter=_in_beeld_op(m.einde) & Q(**{f"vg_{m.sleutel}": True})
-        )
-    clienten = Client.objects.filter(team__in=teams).annotate(**vergunningen)
-    return _per_team(clienten, tellingen)
+    permit at month end. One query: the teams' clients joined with the months, counted
+    per team and month (the permit looked up only for who is in view at month end)."""
+    maanden_sql, parameters = _maandeinden(reeks)
+    redenen = UitstroomReden.values
+    uitstroom = "".join(
+        ", COUNT(CASE WHEN c.uitstroom_datum >= m.begin AND c.uitstroom_datum <= m.einde "
+        "AND c.uitstroom_reden = %s THEN 1 END)"
+        for _ in redenen
+    )
+    filter_sql, team_parameters = _team_filter(teams, "c.team_id")
+    # The permit condition is ``vergunningen.selectors.geldig_op`` in SQL.
+    sql = f"""
+        WITH {maanden_sql}
+        SELECT c.team_id, m.sleutel,
+            COUNT(CASE WHEN {_IN_BEELD_SQL} THEN 1 END),
+            COUNT(CASE WHEN c.in_beeld_sinds >= m.begin AND c.in_beeld_sinds <= m.einde
+                THEN 1 END)
+            {uitstroom},
+            COUNT(CASE WHEN {_IN_BEELD_SQL} AND EXISTS (
+                SELECT 1 FROM {Vergunning._meta.db_table} v
+                WHERE v.client_id = c.id AND v.besluit = %s AND v.besluit_op <= m.einde
+                    AND (v.geldig_tot IS NULL OR v.geldig_tot >= m.einde)
+            ) THEN 1 END)
+        FROM {Client._meta.db_table} c CROSS JOIN maand m
+        WHERE {filter_sql}
+        GROUP BY c.team_id, m.sleutel
+    """
+    uitkomst: dict = defaultdict(dict)
+    for team, k, in_beeld, instroom, *rest in _rijen(
+        sql, [*parameters, *redenen, Besluit.VERLEEND, *team_parameters]
+    ):
+        rij = uitkomst[team]
+        rij[f"in_beeld_{k}"] = in_beeld
+        rij[f"instroom_{k}"] = instroom
+        for reden, n in zip(redenen, rest[:-1], strict=True):
+            rij[f"uitstroom_{reden}_{k}"] = n
+        rij[f"met_vergunning_{k}"] = rest[-1]
+    return dict(uitkomst)
 
 
 def verdelingen(teams: list[Team], reeks: list[Maand]) -> dict:
     """Per team and month: housing and intensity of those in view at month end, with
     'geen waarde' for who has none, so each breakdown adds up to the number in view.
-    One query."""
-    annotaties, tellingen = {}, {}
-    for naam, (kenmerk, _) in VERDELINGEN.items():
-        for m in reeks:
-            annotaties[f"{naam}_op_{m.sleutel}"] = Subquery(
-                Situatie.objects.filter(client=OuterRef("pk"), kenmerk=kenmerk, datum__lte=m.einde)
-                .order_by("-datum")
-                .values("waarde")[:1]
+
+    One query: each situation row is valid from its date until the next row of the same
+    client and kenmerk (LEAD), so the value at a month's end is the row whose interval
+    holds it; the clients in view at each month's end are joined with those intervals and
+    counted per team, month and value."""
+    maanden_sql, parameters = _maandeinden(reeks)
+    kenmerken = [kenmerk for kenmerk, _ in VERDELINGEN.values()]
+    lijst = ", ".join(["%s"] * len(kenmerken))
+    kenmerk_rijen = ", ".join(["(%s)"] * len(kenmerken))
+    filter_sql, team_parameters = _team_filter(teams, "team_id")
+    client_filter, client_parameters = _team_filter(teams, "c.team_id")
+    sql = f"""
+        WITH {maanden_sql},
+        kenmerk (naam) AS (VALUES {kenmerk_rijen}),
+        geschiedenis AS (
+            SELECT s.client_id, s.kenmerk, s.waarde, s.datum,
+                LEAD(s.datum) OVER (PARTITION BY s.client_id, s.kenmerk ORDER BY s.datum)
+                    AS volgende
+            FROM {Situatie._meta.db_table} s
+            WHERE s.kenmerk IN ({lijst}) AND s.client_id IN (
+                SELECT id FROM {Client._meta.db_table} WHERE {filter_sql}
             )
-    for naam, (_, waarden) in VERDELINGEN.items():
-        for m in reeks:
-            veld = f"{naam}_op_{m.sleutel}"
-            for waarde in waarden.values:
-                tellingen[f"{naam}_{waarde}_{m.sleutel}"] = Count(
-                    "pk", filter=_in_beeld_op(m.einde) & Q(**{veld: waarde})
-                )
-            tellingen[f"{naam}_{GEEN_WAARDE}_{m.sleutel}"] = Count(
-                "pk", filter=_in_beeld_op(m.einde) & Q(**{f"{veld}__isnull": True})
-            )
-    clienten = Client.objects.filter(team__in=teams).annotate(**annotaties)
-    return _per_team(clienten, tellingen)
+        )
+        SELECT c.team_id, m.sleutel, k.naam, g.waarde, COUNT(*)
+        FROM {Client._meta.db_table} c
+            CROSS JOIN maand m
+            CROSS JOIN kenmerk k
+            LEFT JOIN geschiedenis g ON g.client_id = c.id AND g.kenmerk = k.naam
+                AND g.datum <= m.einde AND (g.volgende IS NULL OR g.volgende > m.einde)
+        WHERE {client_filter} AND {_IN_BEELD_SQL}
+        GROUP BY c.team_id, m.sleutel, k.naam, g.waarde
+    """
+    naam_van = {kenmerk: naam for naam, (kenmerk, _) in VERDELINGEN.items()}
+    uitkomst: dict = defaultdict(dict)
+    for team, k, kenmerk, waarde, n in _rijen(
+        sql,
+        [*parameters, *kenmerken, *kenmerken, *team_parameters, *client_parameters],
+    ):
+        naam = naam_van[kenmerk]
+        if waarde is None:
+            waarde = GEEN_WAARDE
+        elif waarde not in VERDELINGEN[naam][1].values:
+            continue  # a value outside the vocabulary is in none of the page's rows
+        uitkomst[team][f"{naam}_{waarde}_{k}"] = n
+    return dict(uitkomst)
 
 
 def knelpunten(teams: list[Team], van: dt.date, tot: dt.date) -> dict:
@@ -154,6 +207,30 @@ def knelpunten(teams: list[Team], van: dt.date, tot: dt.date) -> dict:
     return dict(uitkomst)
 
 
+class _InLijst(Func):
+    """``veld IN (subquery)``, on PostgreSQL as ``veld = ANY(ARRAY(subquery))``: the
+    subquery then runs once, before the rest, and its ids go to the index on ``veld`` as
+    a list, where ``IN`` let PostgreSQL join with a scan of every team's rows."""
+
+    output_field = BooleanField()
+
+    def as_sql(self, compiler, connection, **extra_context):
+        veld, subquery = (compiler.compile(e) for e in self.get_source_expressions())
+        return f"{veld[0]} IN {subquery[0]}", (*veld[1], *subquery[1])
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        veld, subquery = (compiler.compile(e) for e in self.get_source_expressions())
+        return f"{veld[0]} = ANY(ARRAY{subquery[0]})", (*veld[1], *subquery[1])
+
+
+def _van_teams(relatie: str, teams: list[Team]) -> Q:
+    """Rows whose ``relatie`` (a client or a budget) belongs to one of ``teams``; the
+    team is also asked of the joined row itself, which the query groups by."""
+    model = {"client": Client, "budget": Budget}[relatie]
+    ids = model.objects.filter(team__in=teams).values("pk")
+    return Q(_InLijst(F(f"{relatie}_id"), Subquery(ids))) & Q(**{f"{relatie}__team__in": teams})
+
+
 def gebeurtenissen(teams: list[Team], reeks: list[Maand]) -> dict:
     """Events and amounts per team and month, each with the number of distinct clients
     behind it (their suppression rule): contacts by kind, time-outs, escalations opened
@@ -168,16 +245,17 @@ def gebeurtenissen(teams: list[Team], reeks: list[Maand]) -> dict:
             uitkomst[sleutel][naam(rij) if callable(naam) else naam] = (rij["n"], rij["clienten"])
 
     verzamel(
-        Contact.objects.filter(client__team__in=teams, **op_dagen(van, tot))
+        Contact.objects.filter(_van_teams("client", teams), **op_dagen(van, tot))
         .annotate(maand=TruncMonth("tijdstip"))
         .values("client__team", "maand", "soort")
-        .annotate(n=Count("pk"), clienten=Count("client", distinct=True))
+        # COUNT(*): the contact index holds client, kind and moment, not the id
+        .annotate(n=Count("*"), clienten=Count("client", distinct=True))
         .order_by(),
         lambda rij: f"contact_{rij['soort']}",
         team="client__team",
     )
     verzamel(
-        TimeOut.objects.filter(client__team__in=teams, van__gte=van, van__lte=tot)
+        TimeOut.objects.filter(_van_teams("client", teams), van__gte=van, van__lte=tot)
         .annotate(maand=TruncMonth("van"))
         .values("client__team", "maand")
         .annotate(n=Count("pk"), clienten=Count("client", distinct=True))
@@ -191,7 +269,7 @@ def gebeurtenissen(teams: list[Team], reeks: list[Maand]) -> dict:
     ):
         verzamel(
             Escalatie.objects.filter(
-                client__team__in=teams, **{f"{veld}__gte": van, f"{veld}__lte": tot}
+                _van_teams("client", teams), **{f"{veld}__gte": van, f"{veld}__lte": tot}
             )
             .annotate(maand=TruncMonth(veld))
             .values("client__team", "maand")
@@ -202,7 +280,7 @@ def gebeurtenissen(teams: list[Team], reeks: list[Maand]) -> dict:
         )
     verzamel(
         Uitgave.objects.filter(
-            budget__team__in=teams,
+            _van_teams("budget", teams),
             status=UitgaveStatus.GOEDGEKEURD,
             datum__gte=van,
             datum__lte=tot,

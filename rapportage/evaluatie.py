@@ -18,7 +18,6 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.db.models import (
     Count,
     DecimalField,
-    Exists,
     ExpressionWrapper,
     F,
     FilteredRelation,
@@ -27,11 +26,13 @@ from django.db.models import (
     Q,
     QuerySet,
     RowRange,
+    Subquery,
     Sum,
     Value,
     Window,
 )
 from django.db.models.functions import Abs, Coalesce, Greatest, LastValue, RowNumber
+from django.db.models.lookups import IsNull
 
 from budget.constants import Categorie, UitgaveStatus
 from budget.models import Budget, TimeOut, Uitgave
@@ -121,6 +122,15 @@ def _bedrag(waarde) -> str:
 # --- Doelgroep and zorgaanpak: one query ----------------------------------------------------
 
 
+def _heeft_een(rijen: QuerySet) -> IsNull:
+    """For a client queryset: whether ``rijen`` (correlated to her) holds a row.
+
+    Asked as "her first such row is not NULL" (one index lookup per client in view)
+    rather than with EXISTS, which PostgreSQL may answer by hashing every team's rows
+    (``vergunningen.selectors.heeft_geldige_vergunning`` does the same)."""
+    return IsNull(Subquery(rijen.order_by().values("pk")[:1]), False)
+
+
 def _clienten_op_peildatum(periode: Periode) -> QuerySet[Client]:
     """The clients in view, each with what the figures need as of the peildatum.
 
@@ -141,7 +151,7 @@ def _clienten_op_peildatum(periode: Periode) -> QuerySet[Client]:
     )
     plan = Plan.objects.filter(plan_actief_op(peil), client=OuterRef("pk"))
     domeinen = {
-        f"plan_{domein}": Exists(
+        f"plan_{domein}": _heeft_een(
             Doel.objects.filter(client=OuterRef("pk"), levensdomein=domein, gesteld_op__lte=peil)
         )
         for domein in Levensdomein.values
@@ -151,7 +161,7 @@ def _clienten_op_peildatum(periode: Periode) -> QuerySet[Client]:
         .alias(venster=venster)
         .annotate(
             met_vergunning=heeft_geldige_vergunning(peil),
-            met_plan=Exists(plan),
+            met_plan=_heeft_een(plan),
             # distinct: a contact counts once, whatever groups its medewerker is in
             contacten_venster=Count("venster", distinct=True),
             contacten_ed=Count(

@@ -14,12 +14,13 @@ cell may be solvable from what is published.
   Repeated until nothing hidden can be solved.
 - **Audit** (``oplosbaar``): a hidden cell can be worked out exactly when its unit vector
   lies in the row space of the relations restricted to the hidden cells (after moving
-  every published value to the other side). Computed exactly, with fractions.
+  every published value to the other side). Computed exactly, in integers, per group of
+  hidden cells that share no relation.
 """
 
+import math
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
-from fractions import Fraction
 
 Sleutel = Hashable
 # A relation: coefficients per cell whose weighted sum is zero (total − Σ parts = 0).
@@ -47,51 +48,98 @@ class Blad:
     personen: set[Sleutel] = field(default_factory=set)
 
 
-def _gereduceerd(rijen: list[dict[Sleutel, Fraction]]) -> dict[Sleutel, dict[Sleutel, Fraction]]:
-    """Gauss–Jordan elimination on sparse rows: {pivot cell: its reduced row}. Every
-    pivot is eliminated from every other row, so a row with only its pivot left means
-    that cell is fixed by the relations."""
-    pivots: dict[Sleutel, dict[Sleutel, Fraction]] = {}
+def _gereduceerd(rijen: list[dict[Sleutel, int]]) -> dict[Sleutel, dict[Sleutel, int]]:
+    """Gauss–Jordan elimination on sparse integer rows: {pivot cell: its reduced row}.
+    Every pivot is eliminated from every other row, so a row with only its pivot left
+    means that cell is fixed by the relations.
+
+    Exact in integers: a row is combined as ``a·rij − b·spilrij`` and divided by the
+    greatest common divisor of its coefficients, which keeps the same row space as
+    dividing by the pivot (with fractions) would, and only whether a row is left with
+    one cell is read."""
+    pivots: dict[Sleutel, dict[Sleutel, int]] = {}
     for rij in rijen:
         rij = dict(rij)
         # Eliminate the pivots found so far.
         for sleutel in [s for s in rij if s in pivots]:
             factor = rij.get(sleutel)
-            if not factor:
-                continue
-            for kolom, waarde in pivots[sleutel].items():
-                nieuw = rij.get(kolom, 0) - factor * waarde
-                if nieuw:
-                    rij[kolom] = nieuw
-                else:
-                    rij.pop(kolom, None)
+            if factor:
+                rij = _weggewerkt(rij, factor, pivots[sleutel], sleutel)
         if not rij:
             continue
-        spil = min(rij, key=repr)
-        factor = rij[spil]
-        rij = {kolom: waarde / factor for kolom, waarde in rij.items()}
+        spil = next(iter(rij))
         # Eliminate the new pivot from the rows found before.
-        for ander in pivots.values():
+        for ander_spil, ander in pivots.items():
             f = ander.get(spil)
             if f:
-                for kolom, waarde in rij.items():
-                    nieuw = ander.get(kolom, 0) - f * waarde
-                    if nieuw:
-                        ander[kolom] = nieuw
-                    else:
-                        ander.pop(kolom, None)
+                pivots[ander_spil] = _weggewerkt(ander, f, rij, spil)
         pivots[spil] = rij
     return pivots
 
 
-def oplosbaar(blad: Blad, verborgen: set[Sleutel]) -> set[Sleutel]:
-    """The hidden cells a reader can work out exactly from the published ones."""
-    rijen = [
-        {s: Fraction(c) for s, c in relatie.items() if s in verborgen and c}
-        for relatie in blad.relaties
-        if any(s in verborgen for s in relatie)
-    ]
-    return {spil for spil, rij in _gereduceerd(rijen).items() if len(rij) == 1}
+def _weggewerkt(
+    rij: dict[Sleutel, int], factor: int, spilrij: dict[Sleutel, int], spil: Sleutel
+) -> dict[Sleutel, int]:
+    """``rij`` without the cell ``spil`` (coefficient ``factor`` in it), by subtracting a
+    multiple of ``spilrij``; the coefficients divided by their greatest common divisor."""
+    a = spilrij[spil]
+    uitkomst = {kolom: a * waarde for kolom, waarde in rij.items()}
+    for kolom, waarde in spilrij.items():
+        nieuw = uitkomst.get(kolom, 0) - factor * waarde
+        if nieuw:
+            uitkomst[kolom] = nieuw
+        else:
+            uitkomst.pop(kolom, None)
+    deler = math.gcd(*uitkomst.values())
+    if deler > 1:
+        uitkomst = {kolom: waarde // deler for kolom, waarde in uitkomst.items()}
+    return uitkomst
+
+
+def _groepen(blad: Blad, verborgen: set[Sleutel]) -> list[list[dict[Sleutel, int]]]:
+    """The relations restricted to the hidden cells, in independent groups: no hidden
+    cell is in the relations of two groups. Whether a cell can be worked out depends on
+    the relations of its own group only."""
+    ouder: dict[Sleutel, Sleutel] = {}
+
+    def wortel(cel: Sleutel) -> Sleutel:
+        while ouder[cel] != cel:
+            ouder[cel] = ouder[ouder[cel]]
+            cel = ouder[cel]
+        return cel
+
+    rijen = []
+    for relatie in blad.relaties:
+        rij = {s: c for s, c in relatie.items() if c and s in verborgen}
+        if not rij:
+            continue
+        rijen.append(rij)
+        eerste, *andere = rij
+        ouder.setdefault(eerste, eerste)
+        for cel in andere:
+            ouder.setdefault(cel, cel)
+            ouder[wortel(cel)] = wortel(eerste)
+    per_groep: dict[Sleutel, list[dict[Sleutel, int]]] = {}
+    for rij in rijen:
+        per_groep.setdefault(wortel(next(iter(rij))), []).append(rij)
+    return list(per_groep.values())
+
+
+def oplosbaar(
+    blad: Blad, verborgen: set[Sleutel], eerder: dict[frozenset, set[Sleutel]] | None = None
+) -> set[Sleutel]:
+    """The hidden cells a reader can work out exactly from the published ones.
+
+    ``eerder`` keeps the answer per group of hidden cells between calls on the same
+    page: a group that did not change is not worked out again."""
+    eerder = {} if eerder is None else eerder
+    uitkomst: set[Sleutel] = set()
+    for rijen in _groepen(blad, verborgen):
+        cellen = frozenset(s for rij in rijen for s in rij)
+        if cellen not in eerder:
+            eerder[cellen] = {spil for spil, rij in _gereduceerd(rijen).items() if len(rij) == 1}
+        uitkomst |= eerder[cellen]
+    return uitkomst
 
 
 def _drempel_van(drempel: int | Callable[[Sleutel], int]) -> Callable[[Sleutel], int]:
@@ -115,8 +163,9 @@ def onderdruk(
     for relatie in blad.relaties:
         for sleutel in relatie:
             per_cel.setdefault(sleutel, []).append(relatie)
+    eerder: dict[frozenset, set[Sleutel]] = {}
     while verborgen:
-        lek = oplosbaar(blad, set(verborgen))
+        lek = oplosbaar(blad, set(verborgen), eerder)
         if not lek:
             break
         extra = _volgende(blad, verborgen, lek, per_cel)

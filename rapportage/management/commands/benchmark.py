@@ -53,7 +53,8 @@ class Command(BaseCommand):
         parser.add_argument(
             "--alleen-evaluatie",
             action="store_true",
-            help="alleen de cijfers van het evaluatierapport meten, niet de pagina's",
+            help="alleen de cijfers van het evaluatierapport meten, niet de pagina's "
+            "(landelijk: van het meetteam, zonder belasting)",
         )
         landelijk = parser.add_argument_group("landelijk (--landelijk)")
         landelijk.add_argument("--landelijk", action="store_true")
@@ -76,6 +77,11 @@ class Command(BaseCommand):
         landelijk.add_argument("--threads", type=int, default=4)
         landelijk.add_argument("--zonder-belasting", action="store_true")
         landelijk.add_argument("--zonder-paginas", action="store_true")
+        landelijk.add_argument(
+            "--pagina",
+            action="append",
+            help="alleen de pagina's waarvan de naam dit bevat (herhaalbaar)",
+        )
         landelijk.add_argument(
             "--alleen-meten",
             action="store_true",
