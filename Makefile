@@ -14,7 +14,7 @@ PORT ?= 8000
 DEMO := DJANGO_SETTINGS_MODULE=stapteam.settings.dev DJANGO_DEBUG=false \
 	DATABASE_URL=$(DEMO_DATABASE_URL)
 
-.PHONY: demo test install lint format check lock benchmark benchmark-landelijk toegankelijkheid clean
+.PHONY: demo test install lint format check lock benchmark benchmark-landelijk clean
 
 $(GEINSTALLEERD): requirements/dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -72,14 +72,6 @@ benchmark-landelijk: $(GEINSTALLEERD)
 	  *) echo "Zet BENCHMARK_DATABASE_URL op een lege PostgreSQL-database."; exit 1;; esac
 	$(BENCHMARK) $(BIN)/python manage.py migrate --noinput -v0
 	$(BENCHMARK) $(BIN)/python manage.py benchmark --landelijk $(BENCHMARK_ARGS)
-
-# Accessibility audit (axe-core, WCAG 2.1 A/AA) in Debian's Chromium; not part of
-# `make test`, since it needs Chromium (apt-get install chromium) and npm.
-AXE_MAP := $(CURDIR)/.cache/axe
-toegankelijkheid: $(GEINSTALLEERD)
-	test -x /usr/bin/chromium || (echo "Installeer eerst Chromium: apt-get install chromium" && false)
-	test -f $(AXE_MAP)/node_modules/axe-core/axe.min.js || npm install --silent --prefix $(AXE_MAP) axe-core@4
-	AXE_PAD=$(AXE_MAP)/node_modules/axe-core/axe.min.js $(BIN)/python -m pytest -n0 -q tests/test_toegankelijkheid.py
 
 clean:
 	rm -rf $(VENV) staticfiles demo.sqlite3 benchmark.sqlite3

@@ -77,3 +77,16 @@ def tel_queries():
         return sum(1 for query in vastgelegd if "SAVEPOINT" not in query["sql"].split(" ", 2)[:2])
 
     return tel
+
+
+def pytest_terminal_summary(terminalreporter):
+    """What a test counted (``record_property("telling", …)``), shown after the run.
+
+    The counts travel on the test's report, so they arrive from pytest-xdist's workers too.
+    """
+    for rapport in terminalreporter.stats.get("passed", []) + terminalreporter.stats.get(
+        "failed", []
+    ):
+        for naam, waarde in rapport.user_properties:
+            if naam == "telling" and rapport.when == "call":
+                terminalreporter.write_line(f"{rapport.nodeid}: {waarde}")
