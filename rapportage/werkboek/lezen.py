@@ -447,7 +447,7 @@ def _zonder_opruimen() -> Iterator[None]:
 
     Reading makes millions of small objects (XML elements, cell values, rows) that form
     no cycles; each of them counts toward the collector's next run, and each full run walks
-    every row read so far. Paused, reading a team of 200,000 contacts took about a third
+    every row read so far. Paused, reading a team of 200,000 contacts took about a fifth
     less CPU (docs/prestaties.md). What a pause leaves is collected once it is over.
     """
     aan = gc.isenabled()
