@@ -16,9 +16,10 @@ moment (a goal achieved at an evaluation, a permit refused and objected to, a sp
 corrected); the services already keep that account.
 
 What §7 has no column for stays behind, as it would for a real team: scanned forms and
-receipts, who checked a consent, actions, escalations, earlier handovers, the link of a
-goal to its plan. What was still current is entered right after the import: the postal
-addresses, the plans' methods and the escalation that was running.
+receipts, who checked a consent, actions, escalations, earlier handovers. (A goal's plan
+has no column either; the importer finds it by date, ``plan_van_doel``.) What was still
+current is entered right after the import: the postal addresses, the plans' methods and
+the escalation that was running.
 """
 
 import io

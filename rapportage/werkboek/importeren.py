@@ -41,7 +41,15 @@ from clients.stand import herbouwen
 from clients.validators import normaliseer_bsn
 from plannen import services as plannen_services
 from plannen.constants import KnelpuntStatus, ZRMDomein
-from plannen.models import Doel, Knelpunt, Knelpuntcategorie, Resultaat, Resultaattype, ZRMMeting
+from plannen.models import (
+    Doel,
+    Knelpunt,
+    Knelpuntcategorie,
+    Plan,
+    Resultaat,
+    Resultaattype,
+    ZRMMeting,
+)
 from rapportage.werkboek.bulk import (
     koppelingen_met_geschiedenis_schrijven,
     met_geschiedenis_schrijven,
@@ -53,6 +61,7 @@ from rapportage.werkboek.lezen import (
     Rij,
     lees_werkboek,
 )
+from rapportage.werkboek.plan_van_doel import plan_van_doel, plannen_op_volgorde
 from stapteam import services as stapteam_services
 from stapteam.constants import TEAMROLLEN, Rol
 from stapteam.models import Gemeente, Organisatie, Team, User
@@ -772,11 +781,17 @@ class _Import:
         )
 
     def doelen_importeren(self) -> None:
+        # Her plans, the workbook's and those already in the team: a goal goes with the
+        # plan current on its date (``plan_van_doel``).
+        self.plannen = plannen_op_volgorde(
+            Plan.objects.filter(client__team=self.team).only("pk", "client", "opgesteld_op")
+        )
         self.bulk("doelen", Doel, self._per_client("doelen", self._doel))
 
     def _doel(self, rij: Rij, client: Client, w: dict) -> Doel | None:
         doel = Doel(
             client=client,
+            plan=plan_van_doel(self.plannen.get(client.pk, []), w["gesteld_op"]),
             levensdomein=w["levensdomein"],
             omschrijving=w["doel"],
             status=w["status"],

@@ -15,6 +15,7 @@ from budget.models import Budget, TimeOut, Uitgave
 from clients import services as client_services
 from clients.models import Client, Contact, Verstrekking
 from plannen import services as plannen_services
+from plannen.models import Doel
 from rapportage.evaluatie import evaluatie
 from rapportage.werkboek.kolommen import BLADEN, kolomnamen
 from stapteam.constants import Actie
@@ -97,6 +98,16 @@ def gevuld_team(team, casemanager, coordinator, ervaringsdeskundige):
         tijdstip=tijd(2026, 3, 29, 23, 59),
         notitie="@iedereen\tzie je",
     )
+    # Two plans with goals before, on and after their days (the goal dated before the
+    # first plan was entered in it), and a goal without a plan: the round trip keeps
+    # every goal with its plan.
+    eerste_plan = plannen_services.plan_opstellen(
+        client=kim,
+        door=casemanager,
+        opgesteld_op=D(2021, 3, 10),
+        status="afgesloten",
+        afgesloten_op=D(2021, 3, 31),
+    )
     plan = plannen_services.plan_opstellen(
         client=kim,
         door=casemanager,
@@ -104,15 +115,22 @@ def gevuld_team(team, casemanager, coordinator, ervaringsdeskundige):
         status="actief",
         evaluatie_op=D(2026, 6, 1),
     )
-    plannen_services.doel_toevoegen(
-        client=kim,
-        plan=plan,
-        door=casemanager,
-        levensdomein="wonen",
-        omschrijving="-een eigen kamer",
-        status="loopt",
-        gesteld_op=D(2021, 4, 1),
-    )
+    for doelplan, domein, omschrijving, gesteld_op in [
+        (eerste_plan, "documenten", "Een ID-kaart", D(2021, 3, 5)),
+        (eerste_plan, "financien", "Schulden op een rij", D(2021, 3, 31)),
+        (plan, "wonen", "-een eigen kamer", D(2021, 4, 1)),
+        (plan, "veiligheid", "Niet meer alleen op de zone", D(2023, 8, 1)),
+        (None, "dagbesteding", "Iets overdag", D(2022, 2, 1)),
+    ]:
+        plannen_services.doel_toevoegen(
+            client=formule if doelplan is None else kim,
+            plan=doelplan,
+            door=casemanager,
+            levensdomein=domein,
+            omschrijving=omschrijving,
+            status="loopt",
+            gesteld_op=gesteld_op,
+        )
     plannen_services.zrm_vastleggen(
         client=kim,
         datum=D(2021, 4, 1),
@@ -234,6 +252,15 @@ def rijen_per_blad(pad) -> dict[str, list[tuple]]:
     return uitkomst
 
 
+def doelen_met_plan(team) -> list[tuple]:
+    """Each goal of the team with her plan's day and status (None: without a plan)."""
+    return list(
+        Doel.objects.filter(client__team=team)
+        .order_by("client__roepnaam", "gesteld_op", "omschrijving")
+        .values_list("client__roepnaam", "omschrijving", "plan__opgesteld_op", "plan__status")
+    )
+
+
 def leeg_team(team) -> None:
     """Remove every record of ``team`` but the team and its accounts: an empty team."""
     Uitgave.objects.filter(budget__team=team, correctie_van__isnull=False).delete()
@@ -288,6 +315,7 @@ def test_rondreis_geeft_dezelfde_gegevens(gevuld_team, tmp_path, importeer, coor
     eerste = tmp_path / "eerste.xlsx"
     call_command("exporteer_werkboek", str(eerste), "--team", gevuld_team.code, *RESERVEKOPIE)
     rapporten = [evaluatie(gevuld_team, van, tot) for van, tot in PERIODES]
+    doelen = doelen_met_plan(gevuld_team)
     # The team emptied in the same database stands for an empty database: its accounts
     # stay, and the importer matches them by user name (in a new team it would refuse
     # them as another team's staff), so the report's team code is the same too.
@@ -302,6 +330,9 @@ def test_rondreis_geeft_dezelfde_gegevens(gevuld_team, tmp_path, importeer, coor
     assert rijen_per_blad(tweede) == rijen_per_blad(eerste)
     # The same evaluation report, figure for figure (the team is the same one).
     assert [evaluatie(gevuld_team, van, tot) for van, tot in PERIODES] == rapporten
+    # Every goal with the same plan (the sheets have no plan column: found by date).
+    assert doelen_met_plan(gevuld_team) == doelen
+    assert len({plan for _, _, plan, _ in doelen}) == 3  # two plans and none
     # And in the database: the formula came back as the text it was.
     assert Client.objects.filter(team=gevuld_team, roepnaam=FORMULE).exists()
     assert set(
