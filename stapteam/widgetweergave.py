@@ -57,7 +57,7 @@ def invoer(context) -> str:
     waarde = "" if waarde is None else f' value="{als_tekst(waarde)}"'
     return (
         f'<input type="{tekst(widget["type"])}" name="{tekst(widget["name"])}"{waarde}'
-        f'{attributen(widget["attrs"])}>\n'
+        f"{attributen(widget['attrs'])}>\n"
     )
 
 
@@ -216,10 +216,22 @@ WEERGAVEN: dict[str, Callable[[dict], str]] = {
     WIDGETS + "input.html": invoer,
     **{
         f"{WIDGETS}{soort}.html": met_regel(invoer)
-        for soort in (
-            "text checkbox color date datetime email file hidden number password search "
-            "tel time url"
-        ).split()
+        for soort in [
+            "text",
+            "checkbox",
+            "color",
+            "date",
+            "datetime",
+            "email",
+            "file",
+            "hidden",
+            "number",
+            "password",
+            "search",
+            "tel",
+            "time",
+            "url",
+        ]
     },
     WIDGETS + "textarea.html": tekstvak,
     WIDGETS + "select.html": keuzelijst,

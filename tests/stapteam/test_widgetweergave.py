@@ -109,11 +109,12 @@ class Nagaan(Widgetweergave):
 
     def __init__(self):
         self.via_sjablonen = set()
+        assert self.weergaven  # looked up first: no app overrides Django's form templates
+        self.via_sjablonen.clear()
 
-    def render(self, template_name, context, request=None):
-        if template_name not in self.weergaven:
-            self.via_sjablonen.add(template_name)
-        return super().render(template_name, context, request=request)
+    def get_template(self, template_name):
+        self.via_sjablonen.add(template_name)
+        return super().get_template(template_name)
 
 
 def vergelijk(klasse, argumenten, **kwargs):
