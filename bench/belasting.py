@@ -6,6 +6,11 @@ session is a logged-in casemanager of the measured team (logged in the way the i
 measurements are, ``force_login``: the benchmark settings do not demand MFA). The load
 driver is threads with ``http.client``, in this process: it takes some of the same two
 cores, which the report says.
+
+Besides requests per second (which says as much about the machine's other work as about
+the application) it reports the CPU time the gunicorn workers spent per request, read
+from ``/proc`` over the measured period: the application's own cost. ``threads=1`` runs
+sync workers (one request at a time each) instead of gthread.
 """
 
 import http.client
@@ -50,6 +55,13 @@ class Uitkomst:
     threads: int
     tijden: dict[str, list[float]] = field(default_factory=dict)
     fouten: dict[str, int] = field(default_factory=dict)
+    cpu_workers: float = 0.0  # seconds, all workers together, over the measured period
+    cpu_driver: float = 0.0  # seconds, this process (the sessions' threads)
+    load: tuple[float, float, float] = (0.0, 0.0, 0.0)  # at the end
+
+    @property
+    def werkersoort(self) -> str:
+        return "sync" if self.threads == 1 else "gthread"
 
     @property
     def verzoeken(self) -> int:
@@ -62,9 +74,12 @@ class Uitkomst:
     def tabel(self) -> str:
         regels = [
             f"{self.sessies} concurrent sessions, {self.seconden:.0f} s, gunicorn "
-            f"{self.workers} workers × {self.threads} threads (gthread): "
+            f"{self.workers} workers × {self.threads} threads ({self.werkersoort}): "
             f"**{self.per_seconde:.1f} requests/s**, "
-            f"**{sum(self.fouten.values())} errors** in {self.verzoeken} requests.",
+            f"**{sum(self.fouten.values())} errors** in {self.verzoeken} requests; "
+            f"worker CPU **{self.cpu_workers / max(self.verzoeken, 1) * 1000:.0f} ms per "
+            f"request** (driver {self.cpu_driver / max(self.verzoeken, 1) * 1000:.0f} ms); "
+            f"load average {' / '.join(f'{x:.1f}' for x in self.load)}.",
             "",
             "| request | count | errors | p50 | p95 |",
             "|---|---:|---:|---:|---:|",
@@ -114,7 +129,7 @@ def gunicorn_starten(poort: int, *, workers: int, threads: int) -> subprocess.Po
             "--workers",
             str(workers),
             "--worker-class",
-            "gthread",
+            "sync" if threads == 1 else "gthread",
             "--threads",
             str(threads),
             "--timeout",
@@ -136,6 +151,20 @@ def gunicorn_starten(poort: int, *, workers: int, threads: int) -> subprocess.Po
             time.sleep(0.5)
     proces.terminate()
     raise RuntimeError("gunicorn kwam niet op binnen 60 seconden.")
+
+
+def cpu_seconden(proces: subprocess.Popen) -> float:
+    """User + system CPU time of gunicorn's workers (the children of its master)."""
+    tik = os.sysconf("SC_CLK_TCK")
+    totaal = 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            velden = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:  # ended meanwhile
+            continue
+        if int(velden[1]) == proces.pid:  # the parent's pid; utime and stime follow
+            totaal += int(velden[11]) + int(velden[12])
+    return totaal / tik
 
 
 def sessies(casemanagers: list[User], aantal: int) -> list[str]:
@@ -265,8 +294,13 @@ def meten(
         ]
         for draad in draden:
             draad.start()
+        time.sleep(max(0.0, nu + opwarmen - time.monotonic()))
+        cpu_workers, cpu_driver = cpu_seconden(proces), time.process_time()
         for draad in draden:
             draad.join()
+        uitkomst.cpu_workers = cpu_seconden(proces) - cpu_workers
+        uitkomst.cpu_driver = time.process_time() - cpu_driver
+        uitkomst.load = os.getloadavg()
     finally:
         proces.terminate()
         proces.wait(timeout=30)

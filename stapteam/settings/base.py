@@ -69,6 +69,8 @@ MIDDLEWARE = [
 ROOT_URLCONF = "stapteam.urls"
 WSGI_APPLICATION = "stapteam.wsgi.application"
 
+# Forms and their widgets written in Python, the same HTML as Django's templates (faster).
+FORM_RENDERER = "stapteam.widgetweergave.Widgetweergave"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",

@@ -74,7 +74,9 @@ class Command(BaseCommand):
         landelijk.add_argument("--sessies", type=int, default=20)
         landelijk.add_argument("--belasting-seconden", type=float, default=60)
         landelijk.add_argument("--workers", type=int, default=3)
-        landelijk.add_argument("--threads", type=int, default=4)
+        landelijk.add_argument(
+            "--threads", type=int, default=4, help="per worker (gthread); 1: sync-workers"
+        )
         landelijk.add_argument("--zonder-belasting", action="store_true")
         landelijk.add_argument("--zonder-paginas", action="store_true")
         landelijk.add_argument(
