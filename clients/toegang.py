@@ -111,6 +111,8 @@ def record_van_client(
     except records.model.DoesNotExist:
         naam = records.model._meta.verbose_name.capitalize()
         raise Http404(f"{naam} niet gevonden") from None
+    if via == "client":
+        record.client = client  # she is known: no query when a service reads her again
     log_opgehaald(wie, obj=record, client=client, omschrijving=omschrijving)
     return client, record
 
