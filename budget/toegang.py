@@ -13,7 +13,7 @@ from django.http import Http404, HttpRequest
 
 from budget.models import Budget, Uitgave
 from clients.models import Client
-from stapteam.audit import gebruiker_van, log_opgehaald, log_per_client
+from stapteam.audit import gebruiker_van, log_opgehaald, log_per_client, log_toegang
 from stapteam.constants import Actie
 from stapteam.models import User
 from stapteam.toegang import mag, team_ids_van
@@ -70,19 +70,44 @@ def uitgaven_voor_gebruiker(user: User) -> QuerySet[Uitgave]:
     return Uitgave.objects.filter(budget__in=budgetten_voor_gebruiker(user))
 
 
-def uitgave_voor_gebruiker(wie: User | HttpRequest, pk: int, permissie: str = LEZEN) -> Uitgave:
+def uitgave_voor_gebruiker(
+    wie: User | HttpRequest,
+    pk: int,
+    permissie: str = LEZEN,
+    *,
+    verrijk: Callable[[QuerySet[Uitgave]], QuerySet[Uitgave]] | None = None,
+) -> Uitgave:
     """The spend for a page: 403 without ``permissie``, 404 when it is not of the user's
-    teams (or does not exist). Given the request, the page is logged."""
+    teams (or does not exist). ``verrijk`` lets a view add annotations to the one query
+    that fetches it. Given the request, the page is logged."""
     user = gebruiker_van(wie)
     if not mag(user, permissie):
         raise PermissionDenied
+    basis = uitgaven_voor_gebruiker(user)
+    if verrijk is not None:
+        basis = verrijk(basis)
     try:
-        uitgave = (
-            uitgaven_voor_gebruiker(user)
-            .select_related("budget", "budget__team", "client", "medewerker", "timeout")
-            .get(pk=pk)
-        )
+        uitgave = basis.select_related(
+            "budget", "budget__team", "client", "medewerker", "timeout"
+        ).get(pk=pk)
     except Uitgave.DoesNotExist:
         raise Http404("Uitgave niet gevonden") from None
     log_opgehaald(wie, obj=uitgave, client=uitgave.client)
+    return uitgave
+
+
+def bonnetje_voor_download(request: HttpRequest, pk: int) -> Uitgave:
+    """The spend with its receipt, for whoever may see the budget; 404 without a receipt.
+    Every download is logged."""
+    uitgave = uitgave_voor_gebruiker(request.user, pk)
+    if not uitgave.bonnetje:
+        raise Http404("Geen bonnetje")
+    log_toegang(
+        request,
+        actie=Actie.DOWNLOADEN,
+        obj=uitgave,
+        client=uitgave.client,
+        team=uitgave.budget.team,
+        omschrijving=f"Bonnetje van uitgave {uitgave.datum:%d-%m-%Y} ({uitgave.budget})",
+    )
     return uitgave

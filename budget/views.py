@@ -15,7 +15,7 @@ from budget import services
 from budget.constants import BudgetSoort, UitgaveStatus
 from budget.forms import BeoordelingForm, BudgetForm, CorrectieForm, TimeOutForm, UitgaveForm
 from budget.geld import euro
-from budget.models import Budget, Uitgave
+from budget.models import Budget
 from budget.selectors import (
     met_cijfers,
     met_correcties,
@@ -26,6 +26,7 @@ from budget.selectors import (
 )
 from budget.toegang import (
     LEZEN,
+    bonnetje_voor_download,
     budget_voor_gebruiker,
     budgetten_voor_gebruiker,
     uitgave_voor_gebruiker,
@@ -98,7 +99,9 @@ def budget(request: HttpRequest, pk: int) -> HttpResponse:
     """One budget: amount, approved, pending, remaining; use per month and per category;
     every spend, newest first."""
     budget = budget_voor_gebruiker(request, pk, verrijk=met_cijfers)
-    uitgaven = uitgavenlijst(Uitgave.objects.filter(budget=budget)).order_by("-datum", "-id")
+    uitgaven = uitgavenlijst(uitgaven_voor_gebruiker(request.user).filter(budget=budget)).order_by(
+        "-datum", "-id"
+    )
     pagina = Paginator(uitgaven, PER_PAGINA).get_page(request.GET.get("pagina"))
     mag_uitgeven = mag(request.user, UITGEVEN)
     mag_beoordelen = mag(request.user, GOEDKEUREN)
@@ -373,7 +376,7 @@ def beoordelen(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "u": uitgave,
             "form": form,
-            "budget": met_cijfers(Budget.objects.filter(pk=uitgave.budget_id)).get(),
+            "budget": met_cijfers(budgetten_voor_gebruiker(request.user)).get(pk=uitgave.budget_id),
         },
     )
 
@@ -381,14 +384,9 @@ def beoordelen(request: HttpRequest, pk: int) -> HttpResponse:
 @vereist(UITGEVEN)
 def corrigeren(request: HttpRequest, pk: int) -> HttpResponse:
     """A counter-entry: the spend stays, a negative entry linked to it corrects it."""
-    uitgave = uitgave_voor_gebruiker(request, pk, UITGEVEN)
+    uitgave = uitgave_voor_gebruiker(request, pk, UITGEVEN, verrijk=met_correcties)
     if not services.mag_corrigeren(uitgave, request.user):
         raise PermissionDenied
-    uitgave = (
-        met_correcties(Uitgave.objects.filter(pk=uitgave.pk))
-        .select_related("budget", "client")
-        .get()
-    )
     over = uitgave.bedrag + uitgave.gecorrigeerd
     if not services.is_corrigeerbaar(uitgave) or over <= 0:
         messages.error(
@@ -430,17 +428,7 @@ def corrigeren(request: HttpRequest, pk: int) -> HttpResponse:
 @vereist(LEZEN)
 def bonnetje(request: HttpRequest, pk: int) -> HttpResponse:
     """The receipt, only for those who may see the budget; every download is logged."""
-    uitgave = uitgave_voor_gebruiker(request.user, pk)
-    if not uitgave.bonnetje:
-        raise Http404("Geen bonnetje")
-    log_toegang(
-        request,
-        actie=Actie.DOWNLOADEN,
-        obj=uitgave,
-        client=uitgave.client,
-        team=uitgave.budget.team,
-        omschrijving=f"Bonnetje van uitgave {uitgave.datum:%d-%m-%Y} ({uitgave.budget})",
-    )
+    uitgave = bonnetje_voor_download(request, pk)
     return bestand_antwoord(
         uitgave.bonnetje,
         f"bonnetje-{uitgave.budget.team.code}-{uitgave.pk}-{uitgave.datum:%Y%m%d}",

@@ -14,8 +14,7 @@ from clients.constants import FINANCIELE_KENMERKEN, GEREALISEERD, Kenmerk, Statu
 from clients.dossier import Onderdeel, registreer
 from clients.inzage import Sectie
 from clients.models import Client, Overdracht, Situatie, Toestemming
-from clients.selectors import zichtbare_contacten
-from clients.toegang import clienten_voor_gebruiker, mijn_clienten
+from clients.toegang import clienten_voor_gebruiker, mijn_clienten, zichtbare_contacten
 from stapteam import startpagina
 from stapteam.datums import op_dagen
 from stapteam.geschiedenis import wijzigingen

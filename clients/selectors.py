@@ -31,7 +31,6 @@ from clients.constants import (
     ToestemmingStatus,
 )
 from clients.models import Client, Contact, Situatie, Toestemming
-from clients.toegang import clienten_voor_gebruiker
 from stapteam.datums import dagbegin
 from stapteam.models import Team, User
 from stapteam.toegang import mag
@@ -181,15 +180,6 @@ def zoek_voor_registratie(
         .order_by("-is_dubbel", "roepnaam")[:20]
     )
     return [(client, client.is_dubbel) for client in gevonden]
-
-
-def zichtbare_contacten(user: User) -> QuerySet[Contact]:
-    """The contacts the user may see: of her clients, and confidential ones only when her
-    role may (the peer worker never sees them)."""
-    contacten = Contact.objects.filter(client__in=clienten_voor_gebruiker(user))
-    if not mag(user, "clients.vertrouwelijk_inzien"):
-        contacten = contacten.filter(vertrouwelijk=False)
-    return contacten
 
 
 def met_laatste_contact(clienten: QuerySet[Client], *, gebruiker: User | None) -> QuerySet[Client]:

@@ -75,10 +75,15 @@ def gebruiker_van(wie: "User | HttpRequest") -> User:
 
 
 def log_opgehaald(
-    wie: "User | HttpRequest", *, obj: models.Model, client: models.Model | None
+    wie: "User | HttpRequest",
+    *,
+    obj: models.Model,
+    client: models.Model | None,
+    omschrijving: str | None = None,
 ) -> None:
     """Log that an access function handed a page this record (when given the request):
-    an edit form shows her data just as a detail page does."""
+    an edit form shows her data just as a detail page does. Without ``omschrijving`` the
+    line names the record's kind and the page's address."""
     if not isinstance(wie, HttpRequest):
         return
     actie = Actie.INZIEN if wie.method in ("GET", "HEAD") else Actie.WIJZIGEN
@@ -87,7 +92,7 @@ def log_opgehaald(
         actie=actie,
         obj=obj,
         client=client,
-        omschrijving=f"{obj._meta.verbose_name.capitalize()} geopend ({wie.path})",
+        omschrijving=omschrijving or f"{obj._meta.verbose_name.capitalize()} geopend ({wie.path})",
     )
 
 

@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -12,15 +12,20 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from clients import services
 from clients.constants import GEREALISEERD, ContactSoort
 from clients.forms import ContactFilterForm, ContactForm
-from clients.models import Contact
-from clients.selectors import zichtbare_contacten
-from clients.toegang import client_voor_gebruiker, client_voor_wijziging
+from clients.toegang import (
+    client_voor_gebruiker,
+    client_voor_wijziging,
+    contact_voor_gebruiker,
+    laatste_locatie,
+    zichtbare_contacten,
+    ziet_vertrouwelijk,
+)
 from clients.views.dossier import dossier_url
 from stapteam.audit import log_toegang
 from stapteam.constants import Actie
 from stapteam.datums import op_dagen
 from stapteam.formulieren import zet_fouten
-from stapteam.toegang import mag, vereist
+from stapteam.toegang import vereist
 
 
 def _terug_naar(request: HttpRequest, standaard: str) -> str:
@@ -33,21 +38,10 @@ def _terug_naar(request: HttpRequest, standaard: str) -> str:
     return standaard
 
 
-def _laatste_locatie(user) -> str:
-    return (
-        Contact.objects.filter(medewerker=user)
-        .exclude(locatie="")
-        .order_by("-tijdstip")
-        .values_list("locatie", flat=True)
-        .first()
-        or ""
-    )
-
-
 @vereist("clients.add_contact")
 def contact_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
     client = client_voor_wijziging(request, pk, "clients.add_contact")
-    vertrouwelijk = mag(request.user, "clients.vertrouwelijk_inzien")
+    vertrouwelijk = ziet_vertrouwelijk(request.user)
     form = ContactForm(
         request.POST or None,
         team=client.team,
@@ -55,7 +49,7 @@ def contact_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
         initial={
             "soort": ContactSoort.FACE_TO_FACE,
             "tijdstip": timezone.localtime().replace(second=0, microsecond=0),
-            "locatie": _laatste_locatie(request.user),
+            "locatie": laatste_locatie(request.user),
         },
     )
     terug = _terug_naar(request, dossier_url(client))
@@ -134,17 +128,14 @@ def contacten(request: HttpRequest, pk: int) -> HttpResponse:
 
 @vereist("clients.add_contact")
 def contact_corrigeren(request: HttpRequest, pk: int, contact_pk: int) -> HttpResponse:
-    client = client_voor_wijziging(request, pk, "clients.add_contact")
-    contact = get_object_or_404(
-        zichtbare_contacten(request.user).filter(client=client), pk=contact_pk
-    )
+    client, contact = contact_voor_gebruiker(request, pk, contact_pk, "clients.add_contact")
     if not services.mag_contact_corrigeren(contact, request.user):
         raise PermissionDenied
     form = ContactForm(
         request.POST or None,
         instance=contact,
         team=client.team,
-        vertrouwelijk_toegestaan=mag(request.user, "clients.vertrouwelijk_inzien"),
+        vertrouwelijk_toegestaan=ziet_vertrouwelijk(request.user),
     )
     lijst_url = reverse("clients:contacten", args=[client.pk])
     if request.method == "POST" and form.is_valid():

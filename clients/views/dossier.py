@@ -11,7 +11,6 @@ from clients import services, signalen
 from clients.constants import FINANCIELE_KENMERKEN, KENMERK_WAARDEN, Kenmerk, ToestemmingStatus
 from clients.dossier import acties, secties
 from clients.forms import ClientForm, SituatieForm, ZoekForm
-from clients.models import Situatie
 from clients.selectors import (
     met_huidige_situatie,
     met_toestemmingstatus_nu,
@@ -20,7 +19,12 @@ from clients.selectors import (
     situatie_veld,
     zoek_voor_registratie,
 )
-from clients.toegang import client_voor_gebruiker, client_voor_wijziging, volledig_dossier
+from clients.toegang import (
+    client_voor_gebruiker,
+    client_voor_wijziging,
+    situaties_voor_gebruiker,
+    volledig_dossier,
+)
 from clients.validators import normaliseer_bsn
 from stapteam.audit import log_toegang
 from stapteam.constants import Actie
@@ -209,9 +213,7 @@ def situatie_wijzigen(request: HttpRequest, pk: int, kenmerk: str) -> HttpRespon
     )
     if klaar:
         return klaar
-    geschiedenis = Situatie.objects.filter(client=client, kenmerk=kenmerk).select_related(
-        "geregistreerd_door"
-    )
+    geschiedenis = situaties_voor_gebruiker(request.user, client, kenmerk)
     return render(
         request,
         "clients/situatie_form.html",

@@ -2,17 +2,19 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
 from clients import services
 from clients.forms import ToestemmingForm
-from clients.toegang import client_voor_wijziging
+from clients.toegang import (
+    client_voor_wijziging,
+    toestemming_voor_gebruiker,
+    toestemmingscan_voor_download,
+)
 from clients.views.dossier import dossier_formulier, dossier_url
-from stapteam.audit import log_toegang
 from stapteam.bestanden import bestand_antwoord
-from stapteam.constants import Actie
 from stapteam.formulieren import verwerk
 from stapteam.toegang import vereist
 
@@ -41,8 +43,9 @@ def toestemming_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
 
 @vereist("clients.change_toestemming")
 def toestemming_wijzigen(request: HttpRequest, pk: int, toestemming_pk: int) -> HttpResponse:
-    client = client_voor_wijziging(request, pk, "clients.change_toestemming")
-    toestemming = get_object_or_404(client.toestemmingen, pk=toestemming_pk)
+    client, toestemming = toestemming_voor_gebruiker(
+        request, pk, toestemming_pk, "clients.change_toestemming"
+    )
     form = ToestemmingForm(
         request.POST or None, request.FILES or None, instance=toestemming, nieuw=False
     )
@@ -63,8 +66,9 @@ def toestemming_wijzigen(request: HttpRequest, pk: int, toestemming_pk: int) -> 
 @require_POST
 @vereist("clients.change_toestemming")
 def toestemming_controleren(request: HttpRequest, pk: int, toestemming_pk: int) -> HttpResponse:
-    client = client_voor_wijziging(request, pk, "clients.change_toestemming")
-    toestemming = get_object_or_404(client.toestemmingen, pk=toestemming_pk)
+    client, toestemming = toestemming_voor_gebruiker(
+        request, pk, toestemming_pk, "clients.change_toestemming"
+    )
     try:
         services.toestemming_controleren(toestemming=toestemming, door=request.user)
     except ValidationError as fout:
@@ -77,17 +81,7 @@ def toestemming_controleren(request: HttpRequest, pk: int, toestemming_pk: int) 
 @vereist("clients.scan_inzien")
 def toestemming_scan(request: HttpRequest, pk: int, toestemming_pk: int) -> HttpResponse:
     """The signed form, only for those who may see it, and every download is logged."""
-    client = client_voor_wijziging(request.user, pk, "clients.scan_inzien")
-    toestemming = get_object_or_404(client.toestemmingen, pk=toestemming_pk)
-    if not toestemming.scan:
-        raise Http404("Geen scan")
-    log_toegang(
-        request,
-        actie=Actie.DOWNLOADEN,
-        obj=toestemming,
-        client=client,
-        omschrijving=f"Scan toestemmingsformulier van {toestemming.ondertekend_op:%d-%m-%Y}",
-    )
+    client, toestemming = toestemmingscan_voor_download(request, pk, toestemming_pk)
     return bestand_antwoord(
         toestemming.scan,
         f"toestemming-{client.code}-{toestemming.ondertekend_op:%Y%m%d}",

@@ -8,20 +8,17 @@ from django.urls import reverse
 from django.utils import timezone
 
 from clients.constants import Kenmerk, ToestemmingStatus
-from clients.models import Client
-from clients.selectors import (
-    met_situatie,
-    met_toestemmingstatus,
-    situatie_label,
-    situatie_veld,
-    toestemming_dekt,
-)
+from clients.selectors import situatie_label, situatie_veld, toestemming_dekt
 from clients.toegang import client_voor_wijziging
 from clients.views.dossier import dossier_formulier, dossier_url
 from plannen import services
 from plannen.constants import ESCALATIE_ORGANISATIE, EscalatieStatus
 from plannen.forms import AfrondenForm, EscalatieForm, VoortgangForm
-from plannen.toegang import escalatie_voor_gebruiker, escalaties_voor_gebruiker
+from plannen.toegang import (
+    escalatie_voor_gebruiker,
+    escalaties_voor_gebruiker,
+    escalatiesamenvatting,
+)
 from stapteam.audit import log_toegang
 from stapteam.constants import Actie
 from stapteam.formulieren import verwerk
@@ -73,15 +70,7 @@ def escalaties(request: HttpRequest) -> HttpResponse:
 def escalatie(request: HttpRequest, pk: int) -> HttpResponse:
     escalatie = escalatie_voor_gebruiker(request.user, pk)
     client = escalatie.client
-    vandaag = timezone.localdate()
-    samenvatting = met_toestemmingstatus(
-        met_situatie(
-            Client.objects.filter(pk=client.pk),
-            op=vandaag,
-            kenmerken=[Kenmerk.WOONSITUATIE, Kenmerk.INTENSITEIT],
-        ),
-        op=vandaag,
-    ).get()
+    samenvatting = escalatiesamenvatting(escalatie, op=timezone.localdate())
     mag_bijwerken = mag(request.user, "plannen.change_escalatie") and escalatie.is_open
     voortgang_form = VoortgangForm(prefix="voortgang")
     afronden_form = AfrondenForm(prefix="afronden")

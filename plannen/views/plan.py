@@ -1,27 +1,27 @@
 """The plan van aanpak: drawing it up, goals and their actions, and a page to print."""
 
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
-from clients.toegang import client_voor_gebruiker, client_voor_wijziging
+from clients.toegang import client_voor_wijziging
 from clients.views.dossier import dossier_formulier
 from plannen import services
 from plannen.forms import ActiepuntForm, DoelForm, PlanForm
-from plannen.models import Actiepunt, Doel, Plan
-from stapteam.audit import log_toegang
-from stapteam.constants import Actie
+from plannen.models import Plan
+from plannen.toegang import (
+    actiepunt_voor_gebruiker,
+    doel_voor_gebruiker,
+    doelen_voor_gebruiker,
+    plan_voor_gebruiker,
+)
 from stapteam.formulieren import verwerk
 from stapteam.toegang import mag, vereist
 
 
 def plan_url(plan: Plan) -> str:
     return reverse("plannen:plan", args=[plan.client_id, plan.pk])
-
-
-def _plan_van(client, plan_pk) -> Plan:
-    return get_object_or_404(Plan.objects.filter(client=client), pk=plan_pk)
 
 
 @vereist("plannen.add_plan")
@@ -41,20 +41,10 @@ def plan_nieuw(request: HttpRequest, client_pk: int) -> HttpResponse:
 
 
 def _plan_pagina(request, client_pk, plan_pk, template):
-    client = client_voor_gebruiker(request.user, client_pk)
-    plan = _plan_van(client, plan_pk)
-    doelen = (
-        Doel.objects.filter(plan=plan)
-        .prefetch_related("actiepunten")
-        .order_by("levensdomein", "gesteld_op", "id")
+    client, plan = plan_voor_gebruiker(
+        request, client_pk, plan_pk, omschrijving="Plan van aanpak ingezien"
     )
-    log_toegang(
-        request,
-        actie=Actie.INZIEN,
-        obj=plan,
-        client=client,
-        omschrijving="Plan van aanpak ingezien",
-    )
+    doelen = doelen_voor_gebruiker(request.user, plan)
     return render(
         request,
         template,
@@ -81,8 +71,7 @@ def plan_afdrukken(request: HttpRequest, client_pk: int, plan_pk: int) -> HttpRe
 
 @vereist("plannen.change_plan")
 def plan_wijzigen(request: HttpRequest, client_pk: int, plan_pk: int) -> HttpResponse:
-    client = client_voor_wijziging(request, client_pk, "plannen.change_plan")
-    plan = _plan_van(client, plan_pk)
+    client, plan = plan_voor_gebruiker(request, client_pk, plan_pk, "plannen.change_plan")
     form = PlanForm(request.POST or None, instance=plan)
     klaar = verwerk(
         request,
@@ -102,8 +91,7 @@ def plan_wijzigen(request: HttpRequest, client_pk: int, plan_pk: int) -> HttpRes
 
 @vereist("plannen.add_doel")
 def doel_nieuw(request: HttpRequest, client_pk: int, plan_pk: int) -> HttpResponse:
-    client = client_voor_wijziging(request, client_pk, "plannen.add_doel")
-    plan = _plan_van(client, plan_pk)
+    client, plan = plan_voor_gebruiker(request, client_pk, plan_pk, "plannen.add_doel")
     form = DoelForm(request.POST or None, initial={"gesteld_op": timezone.localdate()})
     klaar = verwerk(
         request,
@@ -123,8 +111,7 @@ def doel_nieuw(request: HttpRequest, client_pk: int, plan_pk: int) -> HttpRespon
 
 @vereist("plannen.change_doel")
 def doel_wijzigen(request: HttpRequest, client_pk: int, doel_pk: int) -> HttpResponse:
-    client = client_voor_wijziging(request, client_pk, "plannen.change_doel")
-    doel = get_object_or_404(Doel.objects.filter(client=client), pk=doel_pk)
+    client, doel = doel_voor_gebruiker(request, client_pk, doel_pk, "plannen.change_doel")
     terug = plan_url(doel.plan) if doel.plan_id else reverse("clients:dossier", args=[client.pk])
     form = DoelForm(request.POST or None, instance=doel)
     klaar = verwerk(
@@ -141,8 +128,9 @@ def doel_wijzigen(request: HttpRequest, client_pk: int, doel_pk: int) -> HttpRes
 
 @vereist("plannen.add_actiepunt")
 def actiepunt_nieuw(request: HttpRequest, client_pk: int, doel_pk: int) -> HttpResponse:
-    client = client_voor_wijziging(request, client_pk, "plannen.add_actiepunt")
-    doel = get_object_or_404(Doel.objects.filter(client=client, plan__isnull=False), pk=doel_pk)
+    client, doel = doel_voor_gebruiker(
+        request, client_pk, doel_pk, "plannen.add_actiepunt", in_plan=True
+    )
     form = ActiepuntForm(request.POST or None)
     klaar = verwerk(
         request,
@@ -162,12 +150,8 @@ def actiepunt_nieuw(request: HttpRequest, client_pk: int, doel_pk: int) -> HttpR
 
 @vereist("plannen.change_actiepunt")
 def actiepunt_wijzigen(request: HttpRequest, client_pk: int, actiepunt_pk: int) -> HttpResponse:
-    client = client_voor_wijziging(request, client_pk, "plannen.change_actiepunt")
-    actiepunt = get_object_or_404(
-        Actiepunt.objects.filter(doel__client=client, doel__plan__isnull=False).select_related(
-            "doel__plan"
-        ),
-        pk=actiepunt_pk,
+    client, actiepunt = actiepunt_voor_gebruiker(
+        request, client_pk, actiepunt_pk, "plannen.change_actiepunt"
     )
     terug = plan_url(actiepunt.doel.plan)
     form = ActiepuntForm(request.POST or None, instance=actiepunt)

@@ -1,14 +1,13 @@
 """Results and system barriers, registered from the dossier."""
 
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from clients.toegang import client_voor_wijziging
 from clients.views.dossier import dossier_formulier, dossier_url
 from plannen import services
 from plannen.forms import KnelpuntForm, ResultaatForm
-from plannen.models import Knelpunt
+from plannen.toegang import knelpunt_voor_gebruiker
 from stapteam.formulieren import verwerk
 from stapteam.toegang import vereist
 
@@ -52,8 +51,9 @@ def knelpunt_nieuw(request: HttpRequest, client_pk: int) -> HttpResponse:
 
 @vereist("plannen.change_knelpunt")
 def knelpunt_wijzigen(request: HttpRequest, client_pk: int, knelpunt_pk: int) -> HttpResponse:
-    client = client_voor_wijziging(request, client_pk, "plannen.change_knelpunt")
-    knelpunt = get_object_or_404(Knelpunt.objects.filter(client=client), pk=knelpunt_pk)
+    client, knelpunt = knelpunt_voor_gebruiker(
+        request, client_pk, knelpunt_pk, "plannen.change_knelpunt"
+    )
     form = KnelpuntForm(request.POST or None, instance=knelpunt, nieuw=False)
     klaar = verwerk(
         request,

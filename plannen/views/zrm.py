@@ -10,9 +10,9 @@ from clients.views.dossier import dossier_url
 from plannen import services
 from plannen.constants import ZRM_VERSIE
 from plannen.forms import ZRMForm
-from plannen.models import ZRMAnker, ZRMMeting
+from plannen.models import ZRMAnker
 from plannen.selectors import zrm_grafiek, zrm_vergelijking
-from plannen.toegang import zrm_domeinen
+from plannen.toegang import zrm_domeinen, zrm_metingen_voor_gebruiker
 from stapteam.audit import log_toegang
 from stapteam.constants import Actie
 from stapteam.formulieren import verwerk
@@ -50,7 +50,7 @@ def zrm_nieuw(request: HttpRequest, client_pk: int) -> HttpResponse:
 @vereist("clients.view_client")
 def zrm_overzicht(request: HttpRequest, client_pk: int) -> HttpResponse:
     client = client_voor_gebruiker(request.user, client_pk)
-    metingen = list(ZRMMeting.objects.filter(client=client).select_related("afgenomen_door"))
+    metingen = zrm_metingen_voor_gebruiker(request.user, client)
     eerste, laatste = (metingen[-1], metingen[0]) if metingen else (None, None)
     domeinen = zrm_domeinen(volledig_dossier(request.user))
     log_toegang(

@@ -99,11 +99,16 @@ class TestToegangVanDeProcesregisseur:
         assert regel.actie == Actie.INZIEN
 
     def test_andere_escalaties_niet(self, als, procesregisseur, escalatie, team, casemanager):
-        collega = UserFactory(rol=Rol.PROCESREGISSEUR, gemeente=team.gemeente)
-        assert (
-            als(collega).get(reverse("plannen:escalatie", args=[escalatie.pk])).status_code == 404
+        # A fixed name: hers is on the page, and a generated one can contain "Kim".
+        collega = UserFactory(
+            rol=Rol.PROCESREGISSEUR, gemeente=team.gemeente, naam="Fleur Regisseur"
         )
-        assert "Kim" not in als(collega).get(reverse("plannen:escalaties")).content.decode()
+        adres = reverse("plannen:escalatie", args=[escalatie.pk])
+        assert adres in als(procesregisseur).get(reverse("plannen:escalaties")).content.decode()
+        assert als(collega).get(adres).status_code == 404
+        lijst = als(collega).get(reverse("plannen:escalaties")).content.decode()
+        assert adres not in lijst
+        assert "Kim" not in lijst
 
     def test_voortgang_en_afronden_trekt_toegang_in(self, als, procesregisseur, escalatie):
         adres = reverse("plannen:escalatie", args=[escalatie.pk])
