@@ -21,13 +21,13 @@ from io import StringIO
 
 import pytest
 from allauth.mfa.models import Authenticator
-from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, generate_totp_secret
-from allauth.mfa.totp.internal.auth import hotp_value
+from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, generate_totp_secret, hotp_value
 from allauth.mfa.utils import decrypt
 from django.core.management import call_command
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
+from budget.constants import UitgaveStatus
 from rapportage.management.commands.seed_demo import STANDAARD_WACHTWOORD
 from stapteam.constants import Rol
 from stapteam.models import User
@@ -90,7 +90,7 @@ def inloggen_met_app(pagina, basis: str, gebruikersnaam: str, wachtwoord: str, g
     pagina.fill("input[name=code]", totp_code(geheim))
     pagina.click("main button[type=submit]")
     pagina.wait_for_url(f"{basis}/")
-    assert pagina.get_by_role("button", name="Uitloggen").count() == 1
+    assert pagina.locator(".hoofdmenu__uitloggen button").count() == 1
 
 
 def menu(pagina, naam: str) -> None:
@@ -98,78 +98,102 @@ def menu(pagina, naam: str) -> None:
     knop = pagina.get_by_role("button", name="Menu")
     if knop.is_visible() and knop.get_attribute("aria-expanded") != "true":
         knop.click()
-    pagina.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name=naam).click()
+    pagina.get_by_role("navigation", name="Hoofdmenu").get_by_role(
+        "link", name=naam, exact=True
+    ).click()
 
 
-# --- The casemanager --------------------------------------------------------------------
+# --- Four roles through the demo --------------------------------------------------------
+# One demo for the four journeys (seeding it takes most of the time): what each needs
+# from the database first, then the browser, then what each left in the database.
 
 
-def test_casemanager_legt_een_contact_en_een_zrm_vast(demo):
-    geheim = app_koppelen("casemanager1")
-    notitie = f"Samen naar het loket geweest ({uuid.uuid4().hex[:8]})"
+def test_vier_rollen_door_de_demo(demo, tmp_path):
+    casemanager = app_koppelen("casemanager1")
+    ervaringsdeskundige = app_koppelen("ervaringsdeskundige1")
+    coordinator = app_koppelen("coordinator1")
+    gemeente = app_koppelen("gemeente1")
+    vertrouwelijk = vertrouwelijke_contacten("ervaringsdeskundige1")
+    uitgave = wachtende_uitgave("stapteam-nijmegen")
+    doel = f"Kwartaalverantwoording ({uuid.uuid4().hex[:8]})"
 
     with chromium() as browser:
-        pagina = nieuwe_pagina(browser)
-        inloggen_met_app(pagina, demo, "casemanager1", STANDAARD_WACHTWOORD, geheim)
+        casemanager_legt_een_contact_en_een_zrm_vast(browser, demo, casemanager)
+        ervaringsdeskundige_ziet_nooit_een_vertrouwelijk_contact(
+            browser, demo, ervaringsdeskundige, *vertrouwelijk
+        )
+        pdf, xlsx = coordinator_keurt_goed_en_downloadt(browser, demo, coordinator, doel, tmp_path)
+        gemeente_leest_het_dashboard_maar_krijgt_geen_dossier(
+            browser, demo, gemeente, vertrouwelijk[0]
+        )
 
-        menu(pagina, "Cliënten")
-        pagina.fill("#id_zoek", "Kim")
-        pagina.get_by_role("button", name="Zoeken", exact=True).click()
-        pagina.wait_for_url("**/clienten/?zoek=Kim*")
-        assert "1 cliënt gevonden" in pagina.get_by_role("status").first.inner_text()
-        pagina.get_by_role("link", name="Kim", exact=True).click()
-        assert pagina.get_by_role("heading", level=1).inner_text().startswith("Kim")
-        dossier = pagina.url
-
-        pagina.get_by_role("link", name="Contact vastleggen").click()
-        pagina.get_by_text("Face-to-face", exact=True).click()
-        pagina.get_by_text("Meer details (duur, onderwerpen, notitie)").click()
-        pagina.fill("#id_notitie", notitie)
-        pagina.get_by_role("button", name="Opslaan").click()
-        pagina.wait_for_url(dossier)
-        assert pagina.get_by_text(notitie).is_visible()
-
-        pagina.get_by_role("link", name="Alle metingen").click()
-        grafiek = pagina.locator("svg.grafiek")
-        voor = grafiek.inner_html()
-        laatste_financien = grafiek.locator("text").nth(4).inner_text()
-        pagina.get_by_role("link", name="ZRM afnemen").click()
-        vandaag = dt.date.fromisoformat(pagina.input_value("#id_datum"))
-        score = "1" if laatste_financien != "1" else "2"
-        pagina.locator(f"#id_financien_{score}").check()
-        pagina.get_by_role("button", name="Opslaan").click()
-        pagina.wait_for_url("**/zrm/")
-        na = grafiek.inner_html()
-        assert na != voor
-        # The legend names the new measurement, and Financiën's second bar shows its score.
-        assert f"Laatste ({vandaag:%d-%m-%Y})" in grafiek.inner_text()
-        assert grafiek.locator("text").nth(4).inner_text() == score
+    uitgave.refresh_from_db()
+    assert uitgave.status == UitgaveStatus.GOEDGEKEURD
+    rapporten_bevatten_wat_ze_beloven(pdf, xlsx, doel)
 
 
-# --- The peer worker --------------------------------------------------------------------
+def casemanager_legt_een_contact_en_een_zrm_vast(browser, basis, geheim):
+    notitie = f"Samen naar het loket geweest ({uuid.uuid4().hex[:8]})"
+    pagina = nieuwe_pagina(browser)
+    inloggen_met_app(pagina, basis, "casemanager1", STANDAARD_WACHTWOORD, geheim)
+
+    menu(pagina, "Cliënten")
+    pagina.fill("#id_zoek", "Kim")
+    pagina.get_by_role("button", name="Zoeken", exact=True).click()
+    pagina.wait_for_url("**/clienten/?zoek=Kim*")
+    assert "1 cliënt gevonden" in pagina.get_by_role("status").first.inner_text()
+    pagina.get_by_role("link", name="Kim", exact=True).click()
+    assert pagina.get_by_role("heading", level=1).inner_text().startswith("Kim")
+    dossier = pagina.url
+
+    pagina.get_by_role("link", name="Contact vastleggen").click()
+    pagina.get_by_text("Face-to-face", exact=True).click()
+    pagina.get_by_text("Meer details (duur, onderwerpen, notitie)").click()
+    pagina.fill("#id_notitie", notitie)
+    pagina.get_by_role("button", name="Opslaan").click()
+    pagina.wait_for_url(dossier)
+    assert pagina.get_by_text(notitie).is_visible()
+
+    pagina.get_by_role("link", name="Alle metingen").click()
+    grafiek = pagina.locator("svg.grafiek")
+    voor = grafiek.inner_html()
+    # The texts of the chart: the two legends, Financiën, its first and its last score.
+    laatste_financien = grafiek.locator("text").nth(4).inner_text()
+    pagina.get_by_role("link", name="ZRM afnemen").click()
+    vandaag = dt.date.fromisoformat(pagina.input_value("#id_datum"))
+    score = "1" if laatste_financien != "1" else "2"
+    pagina.locator(f"#id_financien_{score}").check()
+    pagina.get_by_role("button", name="Opslaan").click()
+    pagina.wait_for_url("**/zrm/")
+    assert grafiek.inner_html() != voor
+    # The legend names the new measurement, and Financiën's second bar shows its score.
+    assert f"Laatste ({vandaag:%d-%m-%Y})" in grafiek.inner_text()
+    assert grafiek.locator("text").nth(4).inner_text() == score
+    pagina.context.close()
 
 
-def test_ervaringsdeskundige_ziet_nooit_een_vertrouwelijk_contact(demo):
+def vertrouwelijke_contacten(gebruikersnaam: str) -> tuple[int, set[str]]:
+    """A client of her team with a confidential contact, and the notes of all confidential
+    contacts of the team that no open contact shares."""
     from clients.models import Contact
 
-    geheim = app_koppelen("ervaringsdeskundige1")
-    team = User.objects.get(username="ervaringsdeskundige1").teams.get()
-    openbaar = set(
-        Contact.objects.filter(client__team=team, vertrouwelijk=False).values_list(
-            "notitie", flat=True
-        )
-    )
-    # Confidential notes no open contact shares, with the client of the first one.
-    vertrouwelijk = [
+    team = User.objects.get(username=gebruikersnaam).teams.get()
+    contacten = Contact.objects.filter(client__team=team)
+    openbaar = set(contacten.filter(vertrouwelijk=False).values_list("notitie", flat=True))
+    geheim = [
         (client, tekst)
-        for client, tekst in Contact.objects.filter(client__team=team, vertrouwelijk=True)
+        for client, tekst in contacten.filter(vertrouwelijk=True)
         .exclude(notitie="")
         .values_list("client_id", "notitie")
         if tekst not in openbaar
     ]
-    assert vertrouwelijk, "de demo heeft geen vertrouwelijk contact met een notitie"
-    client = vertrouwelijk[0][0]
-    geheime_teksten = {tekst for _, tekst in vertrouwelijk}
+    assert geheim, "de demo heeft geen vertrouwelijk contact met een notitie"
+    return geheim[0][0], {tekst for _, tekst in geheim}
+
+
+def ervaringsdeskundige_ziet_nooit_een_vertrouwelijk_contact(
+    browser, basis, geheim, client, geheime_teksten
+):
     notitie = f"Koffie gedronken bij de huiskamer ({uuid.uuid4().hex[:8]})"
     bezocht = []
 
@@ -179,85 +203,80 @@ def test_ervaringsdeskundige_ziet_nooit_een_vertrouwelijk_contact(demo):
         gelekt = [tekst for tekst in geheime_teksten if tekst in inhoud]
         assert gelekt == [], f"{pagina.url} toont een vertrouwelijk contact: {gelekt[:1]}"
 
-    with chromium() as browser:
-        pagina = nieuwe_pagina(browser)
-        inloggen_met_app(pagina, demo, "ervaringsdeskundige1", STANDAARD_WACHTWOORD, geheim)
-        nergens_vertrouwelijk(pagina)
-        menu(pagina, "Cliënten")
-        nergens_vertrouwelijk(pagina)
-        pagina.goto(f"{demo}/clienten/{client}/")
-        nergens_vertrouwelijk(pagina)
-        dossier = pagina.url
-        pagina.get_by_role("link", name="Alle contacten").click()
-        nergens_vertrouwelijk(pagina)
-        pagina.goto(dossier)
-        pagina.get_by_role("link", name="Contact vastleggen").click()
-        nergens_vertrouwelijk(pagina)
-        pagina.get_by_text("Telefonisch", exact=True).click()
-        pagina.get_by_text("Meer details (duur, onderwerpen, notitie)").click()
-        # She cannot mark a contact confidential: she would not see it afterwards.
-        assert pagina.locator("#id_vertrouwelijk").count() == 0
-        pagina.fill("#id_notitie", notitie)
-        pagina.get_by_role("button", name="Opslaan").click()
-        pagina.wait_for_url(dossier)
-        assert pagina.get_by_text(notitie).is_visible()
-        nergens_vertrouwelijk(pagina)
-        pagina.get_by_role("link", name="Alle contacten").click()
-        assert pagina.get_by_text(notitie).is_visible()
-        nergens_vertrouwelijk(pagina)
+    pagina = nieuwe_pagina(browser)
+    inloggen_met_app(pagina, basis, "ervaringsdeskundige1", STANDAARD_WACHTWOORD, geheim)
+    nergens_vertrouwelijk(pagina)
+    menu(pagina, "Cliënten")
+    nergens_vertrouwelijk(pagina)
+    pagina.goto(f"{basis}/clienten/{client}/")
+    nergens_vertrouwelijk(pagina)
+    dossier = pagina.url
+    pagina.get_by_role("link", name="Alle contacten").click()
+    nergens_vertrouwelijk(pagina)
+    pagina.goto(dossier)
+    pagina.get_by_role("link", name="Contact vastleggen").click()
+    nergens_vertrouwelijk(pagina)
+    pagina.get_by_text("Telefonisch", exact=True).click()
+    pagina.get_by_text("Meer details (duur, onderwerpen, notitie)").click()
+    # She cannot mark a contact confidential: she would not see it afterwards.
+    assert pagina.locator("#id_vertrouwelijk").count() == 0
+    pagina.fill("#id_notitie", notitie)
+    pagina.get_by_role("button", name="Opslaan").click()
+    pagina.wait_for_url(dossier)
+    assert pagina.get_by_text(notitie).is_visible()
+    nergens_vertrouwelijk(pagina)
+    pagina.get_by_role("link", name="Alle contacten").click()
+    assert pagina.get_by_text(notitie).is_visible()
+    nergens_vertrouwelijk(pagina)
     assert len(bezocht) == 7
+    pagina.context.close()
 
 
-# --- The coordinator --------------------------------------------------------------------
-
-
-def test_coordinator_keurt_goed_en_downloadt_de_rapporten(demo, tmp_path):
-    from budget.constants import UitgaveStatus
+def wachtende_uitgave(team: str):
     from budget.models import Uitgave
-    from clients.models import Verstrekking
 
-    geheim = app_koppelen("coordinator1")
-    wachtend = Uitgave.objects.filter(
-        budget__team__code="stapteam-nijmegen", status=UitgaveStatus.INGEDIEND
-    )
+    wachtend = Uitgave.objects.filter(budget__team__code=team, status=UitgaveStatus.INGEDIEND)
     assert wachtend.count() == 1, "de demo heeft één uitgave die op goedkeuring wacht"
-    uitgave = wachtend.get()
-    doel = f"Kwartaalverantwoording ({uuid.uuid4().hex[:8]})"
+    return wachtend.get()
 
-    with chromium() as browser:
-        pagina = nieuwe_pagina(browser)
-        inloggen_met_app(pagina, demo, "coordinator1", STANDAARD_WACHTWOORD, geheim)
 
-        pagina.goto(f"{demo}/budget/goedkeuren/")
-        pagina.get_by_role("link", name="€ ").first.click()
-        pagina.get_by_label("Goedkeuren").check()
-        pagina.get_by_role("button", name="Besluit vastleggen").click()
-        pagina.wait_for_load_state()
-        pagina.goto(f"{demo}/budget/goedkeuren/")
-        assert "0 uitgaven" in pagina.get_by_role("status").first.inner_text()
+def coordinator_keurt_goed_en_downloadt(browser, basis, geheim, doel, map):
+    pagina = nieuwe_pagina(browser)
+    inloggen_met_app(pagina, basis, "coordinator1", STANDAARD_WACHTWOORD, geheim)
 
-        menu(pagina, "Rapportage")
-        assert pagina.get_by_role("heading", level=1).inner_text() == "Evaluatierapport"
-        with pagina.expect_download() as download:
-            pagina.get_by_role("link", name="Download PDF").click()
-        pdf = tmp_path / download.value.suggested_filename
-        download.value.save_as(pdf)
+    pagina.goto(f"{basis}/budget/goedkeuren/")
+    pagina.get_by_role("link", name="€ ").first.click()
+    pagina.get_by_label("Goedkeuren").check()
+    pagina.get_by_role("button", name="Besluit vastleggen").click()
+    pagina.wait_for_load_state()
+    pagina.goto(f"{basis}/budget/goedkeuren/")
+    assert "0 uitgaven" in pagina.get_by_role("status").first.inner_text()
 
-        monitor = pagina.locator("#monitor")
-        monitor.get_by_label("Formaat").select_option("xlsx")
-        monitor.get_by_role("button", name="Verder naar downloaden").click()
-        assert pagina.get_by_role("heading", level=1).inner_text() == "Voortgangsmonitor downloaden"
-        # Before the file: to whom and why, for the register of disclosures.
-        pagina.get_by_label("Aan (ontvanger)").select_option("gemeente")
-        pagina.get_by_label("Doel (waarom)").fill(doel)
-        pagina.get_by_label("Reden zonder toestemming").fill("Verantwoording van de subsidie")
-        with pagina.expect_download() as download:
-            pagina.get_by_role("button", name="Vastleggen en downloaden").click()
-        xlsx = tmp_path / download.value.suggested_filename
-        download.value.save_as(xlsx)
+    menu(pagina, "Rapportage")
+    assert pagina.get_by_role("heading", level=1).inner_text() == "Evaluatierapport"
+    with pagina.expect_download() as download:
+        pagina.get_by_role("link", name="Download PDF").click()
+    pdf = map / download.value.suggested_filename
+    download.value.save_as(pdf)
 
-    uitgave.refresh_from_db()
-    assert uitgave.status == UitgaveStatus.GOEDGEKEURD
+    monitor = pagina.locator("#monitor")
+    monitor.get_by_label("Formaat").select_option("xlsx")
+    monitor.get_by_role("button", name="Verder naar downloaden").click()
+    assert pagina.get_by_role("heading", level=1).inner_text() == "Voortgangsmonitor downloaden"
+    # Before the file: to whom and why, for the register of disclosures.
+    pagina.get_by_label("Aan (ontvanger)").select_option("gemeente")
+    pagina.get_by_label("Doel (waarom)").fill(doel)
+    pagina.get_by_label("Reden zonder toestemming").fill("Verantwoording van de subsidie")
+    with pagina.expect_download() as download:
+        pagina.get_by_role("button", name="Vastleggen en downloaden").click()
+    xlsx = map / download.value.suggested_filename
+    download.value.save_as(xlsx)
+    pagina.context.close()
+    return pdf, xlsx
+
+
+def rapporten_bevatten_wat_ze_beloven(pdf, xlsx, doel: str) -> None:
+    from clients.models import Verstrekking
 
     assert pdf.suffix == ".pdf"
     tekst = "\n".join(blad.extract_text() for blad in PdfReader(pdf).pages)
@@ -280,25 +299,17 @@ def test_coordinator_keurt_goed_en_downloadt_de_rapporten(demo, tmp_path):
     assert in_bestand and in_bestand == geregistreerd
 
 
-# --- The municipality -------------------------------------------------------------------
-
-
-def test_gemeente_leest_het_dashboard_maar_krijgt_geen_dossier(demo):
-    from clients.models import Client
-
-    geheim = app_koppelen("gemeente1")
-    dossier = Client.objects.filter(team__code="stapteam-nijmegen").first().pk
-
-    with chromium() as browser:
-        pagina = nieuwe_pagina(browser)
-        inloggen_met_app(pagina, demo, "gemeente1", STANDAARD_WACHTWOORD, geheim)
-        menu(pagina, "Dashboard")
-        assert pagina.get_by_role("heading", level=1).inner_text() == "Dashboard"
-        assert pagina.get_by_role("heading", name="Zo leest u de cijfers").is_visible()
-        assert pagina.locator("table").count() > 0
-        for adres in (f"/clienten/{dossier}/", f"/clienten/{dossier}/contacten/", "/clienten/"):
-            antwoord = pagina.goto(f"{demo}{adres}")
-            assert antwoord.status in (403, 404), f"{adres}: {antwoord.status}"
+def gemeente_leest_het_dashboard_maar_krijgt_geen_dossier(browser, basis, geheim, dossier):
+    pagina = nieuwe_pagina(browser)
+    inloggen_met_app(pagina, basis, "gemeente1", STANDAARD_WACHTWOORD, geheim)
+    menu(pagina, "Dashboard")
+    assert pagina.get_by_role("heading", level=1).inner_text() == "Dashboard"
+    assert pagina.get_by_role("heading", name="Zo leest u de cijfers").is_visible()
+    assert pagina.locator("table").count() > 0
+    for adres in (f"/clienten/{dossier}/", f"/clienten/{dossier}/contacten/", "/clienten/"):
+        antwoord = pagina.goto(f"{basis}{adres}")
+        assert antwoord.status in (403, 404), f"{adres}: {antwoord.status}"
+    pagina.context.close()
 
 
 # --- The idle session -------------------------------------------------------------------
