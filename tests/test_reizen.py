@@ -159,7 +159,7 @@ def casemanager_legt_een_contact_en_een_zrm_vast(browser, basis, geheim):
     grafiek = pagina.locator("svg.grafiek")
     voor = grafiek.inner_html()
     # The texts of the chart: the two legends, Financiën, its first and its last score.
-    laatste_financien = grafiek.locator("text").nth(4).inner_text()
+    laatste_financien = grafiek.locator("text").nth(4).text_content()
     pagina.get_by_role("link", name="ZRM afnemen").click()
     vandaag = dt.date.fromisoformat(pagina.input_value("#id_datum"))
     score = "1" if laatste_financien != "1" else "2"
@@ -168,8 +168,8 @@ def casemanager_legt_een_contact_en_een_zrm_vast(browser, basis, geheim):
     pagina.wait_for_url("**/zrm/")
     assert grafiek.inner_html() != voor
     # The legend names the new measurement, and Financiën's second bar shows its score.
-    assert f"Laatste ({vandaag:%d-%m-%Y})" in grafiek.inner_text()
-    assert grafiek.locator("text").nth(4).inner_text() == score
+    assert f"Laatste ({vandaag:%d-%m-%Y})" in grafiek.text_content()
+    assert grafiek.locator("text").nth(4).text_content() == score
     pagina.context.close()
 
 
