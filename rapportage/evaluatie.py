@@ -359,8 +359,8 @@ def zrm(periode: Periode) -> dict:
 
 
 def resultaten(periode: Periode) -> dict:
-    """Per result type of the catalogue (zeros included): results of the team's clients
-    dated in the period, and the distinct clients among them."""
+    """Per result type of the catalogue (zeros included): its name, the results of the
+    team's clients dated in the period, and the distinct clients among them."""
     in_periode = Q(
         resultaten__client__team=periode.team,
         resultaten__datum__gte=periode.van,
@@ -370,7 +370,10 @@ def resultaten(periode: Periode) -> dict:
         aantal=Count("resultaten", filter=in_periode),
         clienten=Count("resultaten__client", filter=in_periode, distinct=True),
     ).order_by("groep", "volgorde", "naam")
-    return {soort.code: {"aantal": soort.aantal, "clienten": soort.clienten} for soort in soorten}
+    return {
+        soort.code: {"naam": soort.naam, "aantal": soort.aantal, "clienten": soort.clienten}
+        for soort in soorten
+    }
 
 
 # --- Budget: three queries ------------------------------------------------------------------

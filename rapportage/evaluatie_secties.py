@@ -217,10 +217,7 @@ def hoofdstukken(cijfers: dict, begin: dict | None = None) -> list[Hoofdstuk]:
             "resultaten",
             "Behaalde resultaten in de periode",
             ["Resultaat", "Aantal", "Cliënten"],
-            [
-                [r.get("naam", code), r["aantal"], r["clienten"]]
-                for code, r in cijfers["resultaten"].items()
-            ],
+            [[r["naam"], r["aantal"], r["clienten"]] for r in cijfers["resultaten"].values()],
         ),
         _verdeling(
             "uitstappen",

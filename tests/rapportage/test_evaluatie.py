@@ -17,6 +17,7 @@ from clients.constants import ContactSoort, Kenmerk, Status
 from plannen import services as plannen_services
 from plannen.models import Resultaattype
 from rapportage.evaluatie import evaluatie
+from rapportage.evaluatie_secties import hoofdstukken
 from tests.factories import ClientFactory
 from vergunningen import services as vergunning_services
 
@@ -312,6 +313,23 @@ class TestResultaten:
         assert set(r) == set(Resultaattype.objects.values_list("code", flat=True))
         assert (r["tandarts"]["aantal"], r["tandarts"]["clienten"]) == (3, 2)
         assert (r["huisarts"]["aantal"], r["huisarts"]["clienten"]) == (0, 0)
+
+    def test_de_tabel_noemt_de_resultaten_bij_naam(self, team, casemanager):
+        kim = nieuwe(team, casemanager, "Kim")
+        plannen_services.resultaat_vastleggen(
+            client=kim, soort="tandarts", datum=D(2025, 5, 5), door=casemanager
+        )
+        tabel = next(
+            tabel
+            for hoofdstuk in hoofdstukken(rapport(team))
+            for tabel in hoofdstuk.tabellen
+            if tabel.sleutel == "resultaten"
+        )
+        namen = dict(Resultaattype.objects.values_list("code", "naam"))
+        assert [rij[0] for rij in tabel.rijen] == [
+            namen[code] for code in rapport(team)["resultaten"]
+        ]
+        assert {rij[0]: rij[1:] for rij in tabel.rijen}["Tandarts"] == [1, 1]
 
 
 class TestBudget:

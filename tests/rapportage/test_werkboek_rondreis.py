@@ -358,7 +358,11 @@ def test_het_rapport_van_de_rondreis_telt_iets(gevuld_team):
         "grote_stijgers": 1,
         "grote_dalers": 0,
     }
-    assert geheel["resultaten"]["intake_bw"] == {"aantal": 1, "clienten": 1}
+    assert geheel["resultaten"]["intake_bw"] == {
+        "naam": "Intake beschermd wonen",
+        "aantal": 1,
+        "clienten": 1,
+    }
     assert kwartaal["zorgaanpak"]["met_ervaringsdeskundige"] == 1
     assert budgetjaar["budget"]["budgetten"] == [
         {
