@@ -77,3 +77,24 @@ def tel_queries():
         return sum(1 for query in vastgelegd if "SAVEPOINT" not in query["sql"].split(" ", 2)[:2])
 
     return tel
+
+
+# --- Fuzz examples run (tests/fuzz.py): counted per process, summed over the xdist workers.
+def pytest_sessionfinish(session):
+    from tests import fuzz
+
+    if hasattr(session.config, "workeroutput"):
+        session.config.workeroutput["fuzzvoorbeelden"] = fuzz.voorbeelden_gedraaid
+
+
+def pytest_testnodedown(node, error):
+    from tests import fuzz
+
+    fuzz.voorbeelden_gedraaid += getattr(node, "workeroutput", {}).get("fuzzvoorbeelden", 0)
+
+
+def pytest_terminal_summary(terminalreporter):
+    from tests import fuzz
+
+    if fuzz.voorbeelden_gedraaid:
+        terminalreporter.write_line(f"fuzzvoorbeelden gedraaid: {fuzz.voorbeelden_gedraaid}")
