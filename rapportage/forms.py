@@ -4,7 +4,6 @@ from plannen.models.knelpuntnotitie import MAX_TEKST
 from stapteam.formulieren import DatumInput
 from stapteam.models import Organisatie
 
-
 # A report's period lies within these years: the date arithmetic of a report (months
 # back, the year before) has room on either side, and a typing error such as 0202 or
 # 20250 is caught.

@@ -174,9 +174,7 @@ def id_buiten_de_tabel() -> st.SearchStrategy[str]:
     Larger numbers are left out of lists of ids only: Django checks a list with ``IN``,
     which it does not guard against overflow, and SQLite's driver then raises
     OverflowError (PostgreSQL answers "not found"; see docs/beveiliging.md)."""
-    return st.one_of(
-        st.integers(min_value=-(2**63), max_value=2**63 - 1).map(str), st.just("0")
-    )
+    return st.one_of(st.integers(min_value=-(2**63), max_value=2**63 - 1).map(str), st.just("0"))
 
 
 def bestand() -> st.SearchStrategy[SimpleUploadedFile]:

@@ -183,7 +183,9 @@ DOELEN = [
         "clientenlijst filteren",
         CM,
         url("clients:lijst"),
-        lambda s: LijstFilterForm(teams=[s["team"]], signaalsoorten=signaalsoorten(vandaag=dt.date(2026, 3, 31))),
+        lambda s: LijstFilterForm(
+            teams=[s["team"]], signaalsoorten=signaalsoorten(vandaag=dt.date(2026, 3, 31))
+        ),
         methode="GET",
     ),
     FuzzDoel(
@@ -209,9 +211,7 @@ DOELEN = [
         methode="GET",
     ),
     # --- support
-    FuzzDoel(
-        "plan nieuw", CM, url("plannen:plan_nieuw", "client"), lambda s: PlanForm(), (Plan,)
-    ),
+    FuzzDoel("plan nieuw", CM, url("plannen:plan_nieuw", "client"), lambda s: PlanForm(), (Plan,)),
     FuzzDoel(
         "plan wijzigen",
         CM,
@@ -243,7 +243,9 @@ DOELEN = [
         lambda s: ActiepuntForm(instance=s["actiepunt"]),
         (Actiepunt,),
     ),
-    FuzzDoel("zrm nieuw", CM, url("plannen:zrm_nieuw", "client"), lambda s: ZRMForm(), (ZRMMeting,)),
+    FuzzDoel(
+        "zrm nieuw", CM, url("plannen:zrm_nieuw", "client"), lambda s: ZRMForm(), (ZRMMeting,)
+    ),
     FuzzDoel(
         "resultaat nieuw",
         CM,

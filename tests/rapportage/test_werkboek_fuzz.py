@@ -73,9 +73,7 @@ def test_werkboek_met_vijandige_cellen(importeer):
             if verslag.geslaagd:
                 team = Team.objects.get(code="stapteam-fuzz")
                 assert Client.objects.filter(team=team).count() == len(bladen["clienten"])
-                assert Contact.objects.filter(client__team=team).count() == len(
-                    bladen["contacten"]
-                )
+                assert Contact.objects.filter(client__team=team).count() == len(bladen["contacten"])
             transaction.set_rollback(True)
         if verslag.geslaagd:
             return
