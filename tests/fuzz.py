@@ -302,7 +302,8 @@ def foutmeldingen(antwoord) -> list[str]:
                         meldingen += [m for fouten in waarde.errors.values() for m in fouten]
     verslag = antwoord.context.get("verslag") if antwoord.context else None
     if verslag is not None:  # the workbook's check: its problems, by sheet, row and column
-        meldingen += [str(probleem) for probleem in verslag.problemen.getoond]
+        # (the page shows them as a table: sheet, row, column, message)
+        meldingen += [probleem.melding for probleem in verslag.problemen.getoond]
     meldingen += [
         bericht.message
         for bericht in get_messages(antwoord.wsgi_request)
