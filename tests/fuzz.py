@@ -38,7 +38,7 @@ from hypothesis import strategies as st
 
 settings.register_profile(
     "fuzz",
-    max_examples=int(os.environ.get("FUZZ_VOORBEELDEN", "15")),
+    max_examples=int(os.environ.get("FUZZ_VOORBEELDEN", "10")),
     deadline=None,
     database=None,
     phases=[Phase.explicit, Phase.generate, Phase.shrink],
