@@ -4,6 +4,11 @@ from plannen.models.knelpuntnotitie import MAX_TEKST
 from stapteam.formulieren import DatumInput
 from stapteam.models import Organisatie
 
+# A report's period lies within these years: the date arithmetic of a report (months
+# back, the year before) has room on either side, and a typing error such as 0202 or
+# 20250 is caught.
+EERSTE_JAAR, LAATSTE_JAAR = 1900, 9000
+
 
 class PeriodeForm(forms.Form):
     """The period of a report: both days included."""
@@ -13,6 +18,10 @@ class PeriodeForm(forms.Form):
 
     def clean(self):
         data = super().clean()
+        for veld in ("van", "tot"):
+            if data.get(veld) and not EERSTE_JAAR <= data[veld].year <= LAATSTE_JAAR:
+                self.add_error(veld, f"Kies een datum tussen {EERSTE_JAAR} en {LAATSTE_JAAR}.")
+                data.pop(veld, None)
         if data.get("van") and data.get("tot") and data["van"] > data["tot"]:
             self.add_error("tot", "'Tot en met' ligt vóór 'van'.")
         return data

@@ -17,12 +17,21 @@ def maanden_terug(datum: dt.date, maanden: int) -> dt.date:
     )
 
 
+# The first and last day whose midnight converts to UTC in every time zone: the database
+# compares in UTC, and midnight of 1 January of the year 1 in Amsterdam is still in the
+# year 0 there (an OverflowError, a server error on a filter of 0001-01-01).
+EERSTE_DAG = dt.date(1, 1, 2)
+LAATSTE_DAG = dt.date(9999, 12, 30)
+
+
 def dagbegin(datum: dt.date) -> dt.datetime:
     """Midnight at the start of ``datum`` in the local time zone, as an aware datetime.
 
     "On or before day D" of a timestamp is ``tijdstip < dagbegin(D + 1 day)``: unlike
-    ``tijdstip__date__lte=D``, that comparison can use an index on the timestamp.
+    ``tijdstip__date__lte=D``, that comparison can use an index on the timestamp. A day
+    at the very edge of the calendar counts as ``EERSTE_DAG`` or ``LAATSTE_DAG``.
     """
+    datum = min(max(datum, EERSTE_DAG), LAATSTE_DAG)
     return timezone.make_aware(dt.datetime.combine(datum, dt.time()))
 
 
@@ -33,5 +42,5 @@ def op_dagen(van: dt.date | None = None, tot: dt.date | None = None, *, veld: st
     if van is not None:
         voorwaarden[f"{veld}__gte"] = dagbegin(van)
     if tot is not None:
-        voorwaarden[f"{veld}__lt"] = dagbegin(tot + dt.timedelta(days=1))
+        voorwaarden[f"{veld}__lt"] = dagbegin(min(tot, LAATSTE_DAG) + dt.timedelta(days=1))
     return voorwaarden

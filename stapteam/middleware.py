@@ -139,6 +139,8 @@ class BeveiligingsheadersMiddleware:
     """Headers Django does not set itself.
 
     - Permissions-Policy: the app never needs camera, microphone or location.
+    - Cross-Origin-Resource-Policy: same-origin, so another site cannot embed a page,
+      an image or a download of the app (a scan, a receipt) in its own.
     - Cache-Control: no-store on every page, so personal data does not stay in a shared
       phone's cache or come back with the back button after logging out.
     """
@@ -149,6 +151,7 @@ class BeveiligingsheadersMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        response.headers.setdefault("Cross-Origin-Resource-Policy", "same-origin")
         if "Cache-Control" not in response.headers:
             response.headers["Cache-Control"] = "no-store"
         return response

@@ -79,14 +79,31 @@ def tel_queries():
     return tel
 
 
-def pytest_terminal_summary(terminalreporter):
-    """What a test counted (``record_property("telling", …)``), shown after the run.
+# --- Fuzz examples run (tests/fuzz.py): counted per process, summed over the xdist workers.
+def pytest_sessionfinish(session):
+    from tests import fuzz
 
-    The counts travel on the test's report, so they arrive from pytest-xdist's workers too.
-    """
+    if hasattr(session.config, "workeroutput"):
+        session.config.workeroutput["fuzzvoorbeelden"] = fuzz.voorbeelden_gedraaid
+
+
+def pytest_testnodedown(node, error):
+    from tests import fuzz
+
+    fuzz.voorbeelden_gedraaid += getattr(node, "workeroutput", {}).get("fuzzvoorbeelden", 0)
+
+
+def pytest_terminal_summary(terminalreporter):
+    """What the tests counted, shown after the run: each ``record_property("telling", …)``
+    (it travels on the test's report, so it arrives from pytest-xdist's workers too) and the
+    fuzz examples run."""
+    from tests import fuzz
+
     for rapport in terminalreporter.stats.get("passed", []) + terminalreporter.stats.get(
         "failed", []
     ):
         for naam, waarde in rapport.user_properties:
             if naam == "telling" and rapport.when == "call":
                 terminalreporter.write_line(f"{rapport.nodeid}: {waarde}")
+    if fuzz.voorbeelden_gedraaid:
+        terminalreporter.write_line(f"fuzzvoorbeelden gedraaid: {fuzz.voorbeelden_gedraaid}")

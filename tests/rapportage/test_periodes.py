@@ -49,3 +49,27 @@ def test_voorinstellingen_op_de_laatste_dag_van_een_kwartaal():
     namen = {p.label: (p.van, p.tot) for p in voorinstellingen(D(2028, 6, 30))}
     assert namen["Kwartaal 2 tot nu"] == (D(2028, 4, 1), D(2028, 6, 30))
     assert namen["Kwartaal 1 2028"] == (D(2028, 1, 1), D(2028, 3, 31))
+
+
+@pytest.mark.parametrize(
+    ("van", "tot"),
+    [
+        ("0001-01-01", "2025-12-31"),
+        ("1899-12-31", "2025-12-31"),
+        ("2025-01-01", "9001-01-01"),
+        ("2025-01-01", "9999-12-31"),
+    ],
+)
+def test_periode_buiten_1900_tot_9000_wordt_geweigerd(van, tot):
+    """Found by fuzzing: the report pages gave a server error on such a period."""
+    from rapportage.forms import PeriodeForm
+
+    form = PeriodeForm({"van": van, "tot": tot})
+    assert not form.is_valid()
+    assert "Kies een datum tussen 1900 en 9000." in str(form.errors)
+
+
+def test_periode_op_de_grenzen_is_goed():
+    from rapportage.forms import PeriodeForm
+
+    assert PeriodeForm({"van": "1900-01-01", "tot": "9000-12-31"}).is_valid()

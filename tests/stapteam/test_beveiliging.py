@@ -48,7 +48,10 @@ def test_overige_beveiligingsheaders(antwoord):
     assert antwoord["Referrer-Policy"] == "same-origin"
     assert antwoord["X-Content-Type-Options"] == "nosniff"
     assert antwoord["Cross-Origin-Opener-Policy"] == "same-origin"
-    assert "camera=()" in antwoord["Permissions-Policy"]
+    assert antwoord["Cross-Origin-Resource-Policy"] == "same-origin"
+    assert antwoord["Permissions-Policy"] == (
+        "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
+    )
     assert "no-store" in antwoord["Cache-Control"]
 
 
@@ -59,6 +62,8 @@ def test_foutpaginas_hebben_ook_de_headers(client, als):
     assert "Niet gevonden" in antwoord.content.decode()
     assert antwoord["X-Frame-Options"] == "DENY"
     assert "Content-Security-Policy" in antwoord
+    assert antwoord["Cross-Origin-Resource-Policy"] == "same-origin"
+    assert antwoord["X-Content-Type-Options"] == "nosniff"
 
 
 def test_gezondheid_zonder_toegestane_hostnaam(client):
@@ -115,6 +120,48 @@ def test_productie_zet_hsts_en_veilige_cookies():
     uitkomst = productie(code, DJANGO_SECRET_KEY=GEHEIM, REDIS_URL=REDIS, MFA_VERPLICHT="false")
     assert uitkomst.returncode == 0, uitkomst.stderr
     assert uitkomst.stdout.split() == ["31536000", "True", "True", "True", "True", "False"]
+
+
+def test_productie_cookies_heten_host_en_zijn_veilig():
+    code = (
+        "from django.conf import settings as s; "
+        "print(s.SESSION_COOKIE_NAME, s.CSRF_COOKIE_NAME, s.SESSION_COOKIE_HTTPONLY, "
+        "s.SESSION_COOKIE_SAMESITE, s.CSRF_COOKIE_SAMESITE, s.SESSION_COOKIE_DOMAIN, "
+        "s.CSRF_COOKIE_DOMAIN)"
+    )
+    uitkomst = productie(code, DJANGO_SECRET_KEY=GEHEIM, REDIS_URL=REDIS)
+    assert uitkomst.returncode == 0, uitkomst.stderr
+    # A __Host- cookie is refused by the browser unless Secure, path / and no Domain.
+    assert uitkomst.stdout.split() == [
+        "__Host-sessionid",
+        "__Host-csrftoken",
+        "True",
+        "Lax",
+        "Lax",
+        "None",
+        "None",
+    ]
+
+
+def test_productie_stuurt_http_naar_https_met_hsts():
+    # Over HTTPS: a page that answers without a template or the database (405 on a GET),
+    # as the production settings expect collected static files and PostgreSQL.
+    code = (
+        "from django.test import Client; p = '/sessie/verlengen/'; "
+        "a = Client().get('/accounts/login/', HTTP_HOST='stapteam.example.org'); "
+        "b = Client().get(p, HTTP_HOST='stapteam.example.org', secure=True); "
+        "print(a.status_code, a['Location'], b['Strict-Transport-Security'])"
+    )
+    uitkomst = productie(
+        code,
+        DJANGO_SECRET_KEY=GEHEIM,
+        REDIS_URL=REDIS,
+        DJANGO_ALLOWED_HOSTS="stapteam.example.org",
+    )
+    assert uitkomst.returncode == 0, uitkomst.stderr
+    status, naar, hsts = uitkomst.stdout.strip().split(" ", 2)
+    assert (status, naar) == ("301", "https://stapteam.example.org/accounts/login/")
+    assert hsts == "max-age=31536000; includeSubDomains; preload"
 
 
 def test_productie_check_deploy_is_schoon():
