@@ -6,6 +6,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 
 NUL = Decimal("0.00")
+# The largest amount a money field holds (ten digits, two after the comma).
+GROOTSTE = Decimal("99999999.99")
 
 
 def geldveld(naam: str, **kwargs) -> models.DecimalField:
@@ -24,6 +26,8 @@ def controleer_bedrag(bedrag, *, veld: str = "bedrag") -> Decimal:
         raise ValidationError({veld: "Vul een bedrag in, bijvoorbeeld 12,50."})
     if waarde <= 0:
         raise ValidationError({veld: "Het bedrag moet groter dan nul zijn."})
+    if waarde > GROOTSTE:
+        raise ValidationError({veld: f"Het bedrag is te groot: hoogstens {euro(GROOTSTE)}."})
     if waarde != waarde.quantize(Decimal("0.01")):
         raise ValidationError(
             {veld: "Een bedrag heeft hoogstens twee cijfers achter de komma (hele centen)."}

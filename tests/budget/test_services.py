@@ -34,6 +34,10 @@ class TestBedragen:
             ("0", "groter dan nul"),
             ("0.00", "groter dan nul"),
             ("-5.00", "groter dan nul"),
+            # Too large for the field, and for rounding to cents: no server error.
+            ("100000000.00", "te groot"),
+            ("1E+30", "te groot"),
+            ("1.5E+40", "te groot"),
         ],
     )
     def test_uitgave_met_fout_bedrag_wordt_geweigerd(self, uitgeven, bedrag, melding):
