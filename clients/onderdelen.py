@@ -260,14 +260,14 @@ def startblok_caseload(request):
     clienten = (
         clienten_voor_gebruiker(request.user).exclude(status=Status.UITGESTROOMD) if team else eigen
     )
-    per_soort = signalen.aantallen(
+    tellingen = signalen.tellingen(
         signalen.met_signalen(clienten, vandaag=vandaag, gebruiker=request.user), vandaag=vandaag
     )
     return {
         "template": "clients/startblok.html",
         "team": team,
         "lijst_url": reverse("clients:lijst" if team else "clients:mijn"),
-        "aantal": clienten.count(),
-        "met_signaal": per_soort[0][1] if per_soort else 0,
-        "per_soort": per_soort[1:],
+        "aantal": tellingen.clienten,
+        "met_signaal": tellingen.met_signaal,
+        "per_soort": tellingen.per_soort,
     }

@@ -26,7 +26,7 @@ from typing import Protocol
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connections
-from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
 from django.utils import timezone
 
 from clients.constants import GEEN_CONTACT_SIGNAAL_DAGEN, Status, ToestemmingStatus
@@ -96,55 +96,93 @@ def met_signalen(
     return clienten
 
 
+def _vlag(soort: Signaalsoort) -> str:
+    return f"_sg_{soort.code}"
+
+
+def met_vlaggen(clienten: QuerySet[Client], *, vandaag: dt.date) -> QuerySet[Client]:
+    """Annotated clients with each kind's condition as a 0/1 alias (``_sg_<code>``), so a
+    list that counts, filters and orders on them has the ORM resolve each condition once.
+    Asking again changes nothing."""
+    alle = soorten(vandaag=vandaag)
+    if not alle or _vlag(alle[0]) in clienten.query.annotations:
+        return clienten
+    return clienten.alias(
+        **{
+            _vlag(soort): Case(
+                When(soort.voorwaarde, then=Value(1)), default=Value(0), output_field=IntegerField()
+            )
+            for soort in alle
+        }
+    )
+
+
 def alleen_met_signaal(
     clienten: QuerySet[Client], *, vandaag: dt.date, soort: str = ""
 ) -> QuerySet[Client]:
     """Of annotated clients, those with at least one signal (of kind ``soort``, if given)."""
-    voorwaarden = [s.voorwaarde for s in soorten(vandaag=vandaag) if soort in ("", s.code)]
+    clienten = met_vlaggen(clienten, vandaag=vandaag)
+    voorwaarden = [Q(**{_vlag(s): 1}) for s in soorten(vandaag=vandaag) if soort in ("", s.code)]
     return clienten.filter(reduce(or_, voorwaarden)) if voorwaarden else clienten.none()
 
 
-def aantallen(clienten: QuerySet[Client], *, vandaag: dt.date) -> list[tuple[Signaalsoort, int]]:
-    """How many of the annotated clients have each kind of signal (one query), and how
-    many have any (under the key ``None``); kinds nobody has are left out.
+@dataclass(frozen=True)
+class Tellingen:
+    """How many annotated clients a list holds, how many of them have any signal, and
+    how many have each kind (kinds nobody has left out)."""
 
-    Each condition becomes a 0/1 column of the clients' query, and a query around it
-    sums those columns (and counts the rows where any is 1). Written out, not through
-    ``aggregate()``: the ORM's aggregation over annotations rewrites every expression of
-    the query once more, which took longer than the query itself."""
+    clienten: int
+    met_signaal: int
+    per_soort: list[tuple[Signaalsoort, int]]
+
+    def van(self, soort: str) -> int:
+        """How many a list filtered on ``soort`` holds ("" or "on": any signal)."""
+        if soort in ("", "on"):
+            return self.met_signaal
+        return next((aantal for s, aantal in self.per_soort if s.code == soort), 0)
+
+
+def tellingen(clienten: QuerySet[Client], *, vandaag: dt.date) -> Tellingen:
+    """Counted in one query: each kind's 0/1 flag becomes a column of the clients' query,
+    and a query around it counts the rows, sums those columns and counts the rows where
+    any is 1.
+
+    Written out, not through ``aggregate()``: the ORM's aggregation over annotations
+    rewrites every expression of the query once more, which took longer than the query
+    itself."""
     alle = soorten(vandaag=vandaag)
-    if not alle:
-        return []
-
-    def vlag(voorwaarde: Q):
-        return Case(When(voorwaarde, then=Value(1)), default=Value(0), output_field=IntegerField())
-
-    vlaggen = {f"_sg_{s.code}": vlag(s.voorwaarde) for s in alle}
-    binnen = clienten.annotate(**vlaggen).values(*vlaggen).order_by()
+    clienten = met_vlaggen(clienten, vandaag=vandaag)
+    vlaggen = [_vlag(soort) for soort in alle]
+    binnen = clienten.annotate(**{f"{v}_": F(v) for v in vlaggen}).values(
+        *(f"{v}_" for v in vlaggen)
+    )
     try:
-        sql, params = binnen.query.get_compiler(using=binnen.db).as_sql()
+        sql, params = binnen.order_by().query.get_compiler(using=binnen.db).as_sql()
     except EmptyResultSet:  # e.g. ``none()``: nobody to count
-        return [(None, 0)]
+        return Tellingen(clienten=0, met_signaal=0, per_soort=[])
     verbinding = connections[binnen.db]
-    kolommen = [verbinding.ops.quote_name(naam) for naam in vlaggen]
-    sommen = [f"SUM(CASE WHEN {' + '.join(kolommen)} > 0 THEN 1 ELSE 0 END)"]
-    sommen += [f"SUM({kolom})" for kolom in kolommen]
+    kolommen = [verbinding.ops.quote_name(f"{v}_") for v in vlaggen]
+    sommen = ["COUNT(*)"]
+    if kolommen:
+        sommen.append(f"SUM(CASE WHEN {' + '.join(kolommen)} > 0 THEN 1 ELSE 0 END)")
+        sommen += [f"SUM({kolom})" for kolom in kolommen]
     with verbinding.cursor() as cursor:
         cursor.execute(f"SELECT {', '.join(sommen)} FROM ({sql}) vlaggen", params)
-        ieder, *per_soort = (aantal or 0 for aantal in cursor.fetchone())
-    return [(None, ieder)] + [
-        (soort, aantal) for soort, aantal in zip(alle, per_soort, strict=True) if aantal
-    ]
+        totaal, *rest = (aantal or 0 for aantal in cursor.fetchone())
+    ieder, *per_soort = rest or [0]
+    return Tellingen(
+        clienten=totaal,
+        met_signaal=ieder,
+        per_soort=[(soort, n) for soort, n in zip(alle, per_soort, strict=True) if n],
+    )
 
 
 def op_urgentie(clienten: QuerySet[Client], *, vandaag: dt.date) -> QuerySet[Client]:
     """Annotated clients ordered by what needs action first: the sum of the urgency of
     their signals, then by name."""
-    urgentie = [
-        Case(When(s.voorwaarde, then=Value(s.urgentie)), default=Value(0))
-        for s in soorten(vandaag=vandaag)
-    ]
-    som = reduce(add, urgentie) if urgentie else Value(0)
+    alle = soorten(vandaag=vandaag)
+    clienten = met_vlaggen(clienten, vandaag=vandaag)
+    som = reduce(add, (F(_vlag(s)) * s.urgentie for s in alle)) if alle else Value(0)
     return clienten.annotate(urgentie=som).order_by("-urgentie", "roepnaam", "code")
 
 

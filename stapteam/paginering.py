@@ -1,4 +1,4 @@
-"""Paging through a very long list without counting it.
+"""Paging without counting the list again.
 
 Django's Paginator counts the whole list to number its pages. For the installation-wide
 access log (millions of lines, growing every request) that count is most of the page's
@@ -8,7 +8,22 @@ it shows.
 
 from dataclasses import dataclass
 
+from django.core.paginator import Paginator
 from django.db.models import QuerySet
+from django.utils.functional import cached_property
+
+
+class GeteldePaginator(Paginator):
+    """Django's Paginator for a list whose length a query of the page already counted
+    (the caseload counts its clients with their signals): no second count."""
+
+    def __init__(self, object_list, per_page, *, aantal: int):
+        super().__init__(object_list, per_page)
+        self._aantal = aantal
+
+    @cached_property
+    def count(self) -> int:
+        return self._aantal
 
 
 @dataclass

@@ -1,6 +1,5 @@
 """The caseload pages: the team's clients and "Mijn cliënten", with search and filters."""
 
-from django.core.paginator import Paginator
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -9,6 +8,7 @@ from django.utils import timezone
 from clients import signalen, toegang
 from clients.constants import Kenmerk, Status
 from clients.forms import LijstFilterForm
+from clients.lijstrijen import rijen_html
 from clients.models import Client
 from clients.selectors import (
     met_huidige_situatie,
@@ -19,6 +19,7 @@ from clients.selectors import (
 from clients.toegang import clienten_voor_gebruiker, volledig_dossier
 from stapteam.audit import log_toegang
 from stapteam.constants import Actie
+from stapteam.paginering import GeteldePaginator
 from stapteam.toegang import mag, teams_van, vereist
 
 PER_PAGINA = 25
@@ -75,21 +76,28 @@ def _lijst(request: HttpRequest, basis: QuerySet[Client], *, titel: str, mijn: b
         vandaag=vandaag,
         gebruiker=request.user,
     )
-    clienten = _filteren(
-        clienten, data, bsn_zoeken=volledig_dossier(request.user), vandaag=vandaag
-    ).select_related("casemanager", "team")
+    clienten = signalen.met_vlaggen(
+        _filteren(
+            clienten, data, bsn_zoeken=volledig_dossier(request.user), vandaag=vandaag
+        ).select_related("casemanager", "team"),
+        vandaag=vandaag,
+    )
     # Counted before the signal filter, so each count can be a link to its own list.
-    per_soort = signalen.aantallen(clienten, vandaag=vandaag)
+    tellingen = signalen.tellingen(clienten, vandaag=vandaag)
+    aantal = tellingen.clienten
     soort = data.get("signaal", "")
     if soort:
         clienten = signalen.alleen_met_signaal(
             clienten, vandaag=vandaag, soort="" if soort == "on" else soort
         )
+        aantal = tellingen.van(soort)
     if data.get("sorteer") == "naam":
         clienten = clienten.order_by("roepnaam", "code")
     else:
         clienten = signalen.op_urgentie(clienten, vandaag=vandaag)
-    pagina = Paginator(clienten, PER_PAGINA).get_page(request.GET.get("pagina"))
+    pagina = GeteldePaginator(clienten, PER_PAGINA, aantal=aantal).get_page(
+        request.GET.get("pagina")
+    )
     rijen = [
         {
             "client": client,
@@ -139,10 +147,14 @@ def _lijst(request: HttpRequest, basis: QuerySet[Client], *, titel: str, mijn: b
             + (data.get("status") not in ("lopend", None)),
             "querystring": zonder_pagina.urlencode(),
             "signaal_basis": "?" + (f"{zonder_signaal.urlencode()}&" if zonder_signaal else ""),
-            "per_soort": per_soort,
+            "tellingen": tellingen,
             "gekozen_signaal": soort,
-            "meerdere_teams": len(teams) > 1,
-            "mag_contact": mag(request.user, "clients.add_contact"),
+            "tabelrijen": rijen_html(
+                rijen,
+                pad=request.get_full_path(),
+                meerdere_teams=len(teams) > 1,
+                mag_contact=mag(request.user, "clients.add_contact"),
+            ),
         },
     )
 

@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 # check, role with permissions, team memberships, the access-log line (the session is
 # saved only about once a minute); then one or two per dossier section. What matters
 # most is that it does not grow.
-LIJST_MAXIMUM = 12
+LIJST_MAXIMUM = 11
 DOSSIER_MAXIMUM = 23
 CONTACTEN_MAXIMUM = 12
 

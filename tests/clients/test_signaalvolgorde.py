@@ -87,6 +87,23 @@ def test_tellingen_per_soort_met_een_link_naar_de_lijst(als, casemanager, caselo
     assert namen(alleen.content.decode()) == ["Carla"]
 
 
+def test_het_aantal_in_de_lijst_komt_uit_de_telling(als, casemanager, caseload):
+    """The list is not counted again: its number comes from the query that counts the
+    signals, for the whole list, for any signal and for one kind."""
+    with time_machine.travel(NU, tick=False):
+        browser = als(casemanager)
+        lijst = reverse("clients:lijst")
+        alle = browser.get(lijst, {"status": ""})
+        met_signaal = browser.get(lijst, {"signaal": "on"})
+        ontbreekt = browser.get(lijst, {"signaal": "toestemming_ontbreekt"})
+        niemand = browser.get(lijst, {"signaal": "toestemming_ingetrokken"})
+    for antwoord, verwacht in ((alle, 4), (met_signaal, 2), (ontbreekt, 2), (niemand, 0)):
+        assert antwoord.context["pagina"].paginator.count == verwacht
+        assert len(namen(antwoord.content.decode())) == verwacht
+    assert "4 cliënten" in alle.content.decode()
+    assert "2 cliënten gevonden" in met_signaal.content.decode()
+
+
 def test_een_signaal_zegt_wat_te_doen(als, casemanager, caseload):
     with time_machine.travel(NU, tick=False):
         html = als(casemanager).get(reverse("clients:lijst")).content.decode()
