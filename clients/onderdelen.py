@@ -5,7 +5,7 @@ anonymisation of its records. Registered in ``ClientsConfig.ready``."""
 import datetime as dt
 from itertools import groupby
 
-from django.db.models import Count, Q
+from django.db.models import Count, Max, Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -68,17 +68,15 @@ def overdrachten(request, client, volledig):
 def contacten(request, client, volledig):
     zichtbaar = zichtbare_contacten(request.user).filter(client=client)
     venster = timezone.localdate() - dt.timedelta(days=91)
+    gerealiseerd = Q(soort__in=GEREALISEERD)
     tellingen = zichtbaar.aggregate(
         totaal=Count("pk"),
         gerealiseerd_91=Count(
-            "pk", filter=Q(soort__in=GEREALISEERD, **op_dagen(van=venster + dt.timedelta(days=1)))
+            "pk", filter=gerealiseerd & Q(**op_dagen(van=venster + dt.timedelta(days=1)))
         ),
+        laatste_op=Max("tijdstip", filter=gerealiseerd),
     )
-    return {
-        "recent": list(zichtbaar.select_related("medewerker")[:5]),
-        "laatste": zichtbaar.gerealiseerd().order_by("-tijdstip").first(),
-        **tellingen,
-    }
+    return {"recent": list(zichtbaar.select_related("medewerker")[:5]), **tellingen}
 
 
 def contactactie(request, client):
