@@ -14,7 +14,7 @@ from clients.constants import FINANCIELE_KENMERKEN, GEREALISEERD, Kenmerk, Statu
 from clients.dossier import Onderdeel, registreer
 from clients.inzage import Sectie
 from clients.models import Client, Overdracht, Situatie, Toestemming
-from clients.toegang import clienten_voor_gebruiker, mijn_clienten, zichtbare_contacten
+from clients.toegang import clienten_voor_gebruiker, contacten_van_client, mijn_clienten
 from stapteam import startpagina
 from stapteam.datums import op_dagen
 from stapteam.geschiedenis import wijzigingen
@@ -66,7 +66,7 @@ def overdrachten(request, client, volledig):
 
 
 def contacten(request, client, volledig):
-    zichtbaar = zichtbare_contacten(request.user).filter(client=client)
+    zichtbaar = contacten_van_client(request.user, client)
     venster = timezone.localdate() - dt.timedelta(days=91)
     gerealiseerd = Q(soort__in=GEREALISEERD)
     tellingen = zichtbaar.aggregate(
