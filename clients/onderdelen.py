@@ -46,7 +46,7 @@ def persoonsgegevens(request, client, volledig):
 def toestemmingen(request, client, volledig):
     lijst = list(
         Toestemming.objects.filter(client=client)
-        .select_related("vastgelegd_door", "gecontroleerd_door")
+        .select_related("gecontroleerd_door")  # who recorded it is only compared by id
         .prefetch_related("partijen")
     )
     return {

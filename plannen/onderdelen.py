@@ -84,9 +84,7 @@ def knelpunten_sectie(request, client, volledig):
 def escalaties_sectie(request, client, volledig):
     return {
         "escalaties": list(
-            Escalatie.objects.filter(client=client).select_related(
-                "procesregisseur", "aangevraagd_door"
-            )
+            Escalatie.objects.filter(client=client).select_related("procesregisseur")
         ),
         "mag_opschalen": mag(request.user, "plannen.add_escalatie"),
     }
