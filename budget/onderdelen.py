@@ -7,7 +7,7 @@ from django.urls import reverse
 from budget.constants import UitgaveStatus
 from budget.geld import euro
 from budget.models import TimeOut, Uitgave
-from budget.selectors import uitgavenlijst
+from budget.selectors import met_correcties
 from budget.services import GOEDKEUREN
 from budget.toegang import LEZEN, uitgaven_voor_gebruiker
 from clients import dossier, inzage
@@ -25,10 +25,12 @@ def budgetsectie(request, client, volledig):
     """Her spends and time-outs, newest first. Not for a role that does not see budgets."""
     if not mag(request.user, LEZEN):
         return None
+    # Only what the section shows: each further join made PostgreSQL plan this query
+    # for longer (7 ms with the six of ``uitgavenlijst``) than it ran.
     uitgaven = list(
-        uitgavenlijst(Uitgave.objects.filter(client=client)).order_by("-datum", "-id")[
-            : IN_SECTIE + 1
-        ]
+        met_correcties(Uitgave.objects.filter(client=client))
+        .select_related("budget", "timeout")
+        .order_by("-datum", "-id")[: IN_SECTIE + 1]
     )
     return {
         "uitgaven": uitgaven[:IN_SECTIE],

@@ -5,7 +5,7 @@ anonymisation of its records. Registered in ``ClientsConfig.ready``."""
 import datetime as dt
 from itertools import groupby
 
-from django.db.models import Count, Q
+from django.db.models import Count, Max, Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -14,7 +14,7 @@ from clients.constants import FINANCIELE_KENMERKEN, GEREALISEERD, Kenmerk, Statu
 from clients.dossier import Onderdeel, registreer
 from clients.inzage import Sectie
 from clients.models import Client, Overdracht, Situatie, Toestemming
-from clients.toegang import clienten_voor_gebruiker, mijn_clienten, zichtbare_contacten
+from clients.toegang import clienten_voor_gebruiker, contacten_van_client, mijn_clienten
 from stapteam import startpagina
 from stapteam.datums import op_dagen
 from stapteam.geschiedenis import wijzigingen
@@ -46,7 +46,7 @@ def persoonsgegevens(request, client, volledig):
 def toestemmingen(request, client, volledig):
     lijst = list(
         Toestemming.objects.filter(client=client)
-        .select_related("vastgelegd_door", "gecontroleerd_door")
+        .select_related("gecontroleerd_door")  # who recorded it is only compared by id
         .prefetch_related("partijen")
     )
     return {
@@ -66,19 +66,17 @@ def overdrachten(request, client, volledig):
 
 
 def contacten(request, client, volledig):
-    zichtbaar = zichtbare_contacten(request.user).filter(client=client)
+    zichtbaar = contacten_van_client(request.user, client)
     venster = timezone.localdate() - dt.timedelta(days=91)
+    gerealiseerd = Q(soort__in=GEREALISEERD)
     tellingen = zichtbaar.aggregate(
         totaal=Count("pk"),
         gerealiseerd_91=Count(
-            "pk", filter=Q(soort__in=GEREALISEERD, **op_dagen(van=venster + dt.timedelta(days=1)))
+            "pk", filter=gerealiseerd & Q(**op_dagen(van=venster + dt.timedelta(days=1)))
         ),
+        laatste_op=Max("tijdstip", filter=gerealiseerd),
     )
-    return {
-        "recent": list(zichtbaar.select_related("medewerker")[:5]),
-        "laatste": zichtbaar.gerealiseerd().order_by("-tijdstip").first(),
-        **tellingen,
-    }
+    return {"recent": list(zichtbaar.select_related("medewerker")[:5]), **tellingen}
 
 
 def contactactie(request, client):

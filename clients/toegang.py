@@ -153,6 +153,16 @@ def zichtbare_contacten(user: User) -> QuerySet[Contact]:
     return contacten
 
 
+def contacten_van_client(user: User, client: Client) -> QuerySet[Contact]:
+    """Her contacts the user may see, of a client fetched through ``client_voor_gebruiker``
+    (so she is known to be visible: no need to ask again which clients the user sees);
+    confidential ones only when the user's role may see them."""
+    contacten = Contact.objects.filter(client=client)
+    if not ziet_vertrouwelijk(user):
+        contacten = contacten.filter(vertrouwelijk=False)
+    return contacten
+
+
 def contact_voor_gebruiker(
     wie: User | HttpRequest, client_pk: int, pk: int, permissie: str
 ) -> tuple[Client, Contact]:

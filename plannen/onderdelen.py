@@ -1,11 +1,11 @@
 """What support contributes to the shared mechanisms: dossier sections, caseload signals,
 AVG inzage sections and anonymisation. Registered in ``PlannenConfig.ready``."""
 
-from django.db.models import Case, Count, IntegerField, Q, Value, When
+from django.db.models import Case, IntegerField, Value, When
 
 from clients import dossier, inzage, signalen, stand
 from clients.inzage import Sectie
-from plannen.constants import DoelStatus, KnelpuntStatus, ZRMDomein
+from plannen.constants import KnelpuntStatus, ZRMDomein
 from plannen.models import (
     Actiepunt,
     Doel,
@@ -17,7 +17,7 @@ from plannen.models import (
 )
 from plannen.selectors import (
     eerste_en_laatste_zrm,
-    huidig_plan,
+    huidig_plan_met_doelen,
     zrm_grafiek,
     zrm_vergelijking,
 )
@@ -28,14 +28,14 @@ from stapteam.toegang import mag
 
 
 def plan_sectie(request, client, volledig):
-    plan = huidig_plan(client)
+    plan = huidig_plan_met_doelen(client)
     telling = {}
     if plan is not None:
-        telling = Doel.objects.filter(plan=plan).aggregate(
-            totaal=Count("pk"),
-            lopend=Count("pk", filter=Q(status__in=[DoelStatus.OPEN, DoelStatus.LOOPT])),
-            behaald=Count("pk", filter=Q(status=DoelStatus.BEHAALD)),
-        )
+        telling = {
+            "totaal": plan.doelen_totaal,
+            "lopend": plan.doelen_lopend,
+            "behaald": plan.doelen_behaald,
+        }
     return {
         "plan": plan,
         "telling": telling,
@@ -84,9 +84,7 @@ def knelpunten_sectie(request, client, volledig):
 def escalaties_sectie(request, client, volledig):
     return {
         "escalaties": list(
-            Escalatie.objects.filter(client=client).select_related(
-                "procesregisseur", "aangevraagd_door"
-            )
+            Escalatie.objects.filter(client=client).select_related("procesregisseur")
         ),
         "mag_opschalen": mag(request.user, "plannen.add_escalatie"),
     }

@@ -2,10 +2,10 @@
 
 import datetime as dt
 
-from django.db.models import Case, OuterRef, Q, QuerySet, Subquery, Value, When
+from django.db.models import Case, Count, OuterRef, Q, QuerySet, Subquery, Value, When
 
 from clients.models import Client
-from plannen.constants import PlanStatus, ZRMDomein
+from plannen.constants import DoelStatus, PlanStatus, ZRMDomein
 from plannen.models import Plan, ZRMMeting
 from stapteam.grafieken import staafdiagram
 
@@ -20,13 +20,32 @@ def plan_actief_op(datum: dt.date) -> Q:
     )
 
 
-def huidig_plan(client: Client) -> Plan | None:
-    """The plan being worked on (not closed), or else her most recent one."""
+def _huidig_eerst(client: Client) -> QuerySet[Plan]:
     gesloten = Case(When(status=PlanStatus.AFGESLOTEN, then=Value(1)), default=Value(0))
     return (
         Plan.objects.filter(client=client)
         .annotate(gesloten=gesloten)
         .order_by("gesloten", "-opgesteld_op", "-id")
+    )
+
+
+def huidig_plan(client: Client) -> Plan | None:
+    """The plan being worked on (not closed), or else her most recent one."""
+    return _huidig_eerst(client).first()
+
+
+def huidig_plan_met_doelen(client: Client) -> Plan | None:
+    """Her current plan (as ``huidig_plan``) with its goals counted in the same query:
+    ``doelen_totaal``, ``doelen_lopend`` (open or running) and ``doelen_behaald``."""
+    return (
+        _huidig_eerst(client)
+        .annotate(
+            doelen_totaal=Count("doelen"),
+            doelen_lopend=Count(
+                "doelen", filter=Q(doelen__status__in=[DoelStatus.OPEN, DoelStatus.LOOPT])
+            ),
+            doelen_behaald=Count("doelen", filter=Q(doelen__status=DoelStatus.BEHAALD)),
+        )
         .first()
     )
 

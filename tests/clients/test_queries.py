@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db
 # saved only about once a minute); then one or two per dossier section. What matters
 # most is that it does not grow.
 LIJST_MAXIMUM = 11
-DOSSIER_MAXIMUM = 23
+DOSSIER_MAXIMUM = 21
 CONTACTEN_MAXIMUM = 12
 
 

@@ -18,6 +18,7 @@ from clients import services
 from clients.constants import Kenmerk
 from clients.toegang import (
     contact_voor_gebruiker,
+    contacten_van_client,
     situaties_voor_gebruiker,
     toestemming_voor_gebruiker,
     toestemmingscan_voor_download,
@@ -126,6 +127,8 @@ class TestContact:
             )
         assert not zichtbare_contacten(ervaringsdeskundige).exists()
         assert list(zichtbare_contacten(casemanager)) == [vertrouwelijk]
+        assert not contacten_van_client(ervaringsdeskundige, client_van_team).exists()
+        assert list(contacten_van_client(casemanager, client_van_team)) == [vertrouwelijk]
 
     def test_de_casemanager_krijgt_het_met_een_logregel(
         self, casemanager, client_van_team, vertrouwelijk

@@ -7,9 +7,15 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from plannen import services
-from plannen.constants import PlanStatus
+from plannen.constants import DoelStatus, PlanStatus
 from plannen.models import Doel, Knelpunt, Plan, Resultaat, Resultaattype, ZRMMeting
-from plannen.selectors import eerste_en_laatste_zrm, huidig_plan, plan_actief_op, zrm_vergelijking
+from plannen.selectors import (
+    eerste_en_laatste_zrm,
+    huidig_plan,
+    huidig_plan_met_doelen,
+    plan_actief_op,
+    zrm_vergelijking,
+)
 
 pytestmark = pytest.mark.django_db
 D = dt.date
@@ -31,6 +37,23 @@ class TestPlan:
         services.plan_wijzigen(plan=eerste, door=casemanager, status=PlanStatus.AFGESLOTEN)
         tweede = plan(kim, casemanager, opgesteld_op=D(2024, 6, 1))
         assert huidig_plan(kim) == tweede
+
+    def test_huidig_plan_met_zijn_doelen_geteld(self, kim, casemanager):
+        oud = plan(kim, casemanager, opgesteld_op=D(2023, 1, 10))
+        doel = {"levensdomein": "wonen", "omschrijving": "Een dak boven mijn hoofd"}
+        services.doel_toevoegen(client=kim, door=casemanager, plan=oud, **doel)
+        services.plan_wijzigen(plan=oud, door=casemanager, status=PlanStatus.AFGESLOTEN)
+        nu = plan(kim, casemanager)
+        for status in [DoelStatus.OPEN, DoelStatus.LOOPT, DoelStatus.BEHAALD, DoelStatus.VERVALLEN]:
+            services.doel_toevoegen(client=kim, door=casemanager, plan=nu, status=status, **doel)
+        services.doel_toevoegen(client=kim, door=casemanager, **doel)  # outside any plan
+        gevonden = huidig_plan_met_doelen(kim)
+        assert gevonden == huidig_plan(kim) == nu
+        assert (gevonden.doelen_totaal, gevonden.doelen_lopend, gevonden.doelen_behaald) == (
+            4,
+            2,
+            1,
+        )
 
     def test_afsluiten_legt_de_datum_vast(self, kim, casemanager):
         p = plan(kim, casemanager)
