@@ -1,14 +1,24 @@
-"""Paging through a very long list without counting it.
+"""Paging through a list without counting it once more.
 
 Django's Paginator counts the whole list to number its pages. For the installation-wide
 access log (millions of lines, growing every request) that count is most of the page's
 time, so this page only knows whether there is a next page: it fetches one row more than
-it shows.
+it shows. A page that counts its list anyway (with its signals, say) tells the Paginator
+that count instead.
 """
 
 from dataclasses import dataclass
 
+from django.core.paginator import Paginator
 from django.db.models import QuerySet
+
+
+class GeteldePaginator(Paginator):
+    """Django's Paginator over a list whose length the page already counted."""
+
+    def __init__(self, object_list, per_page: int, *, aantal: int):
+        super().__init__(object_list, per_page)
+        self.count = aantal  # in place of the cached property that would count again
 
 
 @dataclass
