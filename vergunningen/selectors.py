@@ -74,9 +74,17 @@ def huidige_vergunningen(clienten: Iterable[Client], *, op: dt.date) -> dict[int
     return uitkomst
 
 
-def lopende_aanvragen(vergunningen: QuerySet[Vergunning]) -> QuerySet[Vergunning]:
-    return vergunningen.filter(besluit=Besluit.IN_BEHANDELING).order_by("aanvraag_op", "id")
-
-
-def lopende_bezwaren(vergunningen: QuerySet[Vergunning]) -> QuerySet[Vergunning]:
-    return vergunningen.filter(bezwaar_status=BezwaarStatus.LOPEND).order_by("bezwaar_op", "id")
+def lopende_aanvragen_en_bezwaren(
+    vergunningen: QuerySet[Vergunning],
+) -> tuple[list[Vergunning], list[Vergunning]]:
+    """Of ``vergunningen``, the pending applications (oldest application first) and the
+    pending objections (oldest objection first), in one query."""
+    aanvragen, bezwaren = [], []
+    lopend = Q(besluit=Besluit.IN_BEHANDELING) | Q(bezwaar_status=BezwaarStatus.LOPEND)
+    for vergunning in vergunningen.filter(lopend).order_by("aanvraag_op", "id"):
+        if vergunning.besluit == Besluit.IN_BEHANDELING:
+            aanvragen.append(vergunning)
+        if vergunning.bezwaar_status == BezwaarStatus.LOPEND:
+            bezwaren.append(vergunning)
+    bezwaren.sort(key=lambda vergunning: (vergunning.bezwaar_op, vergunning.pk))
+    return aanvragen, bezwaren
