@@ -104,60 +104,37 @@ def alleen_met_signaal(
     return clienten.filter(reduce(or_, voorwaarden)) if voorwaarden else clienten.none()
 
 
-@dataclass(frozen=True)
-class Telling:
-    """Of annotated clients: how many there are, how many have any of the counted kinds
-    of signal, and how many have each kind (kinds nobody has are left out)."""
-
-    totaal: int
-    met_signaal: int
-    per_soort: list[tuple[Signaalsoort, int]]
-
-
-def telling(clienten: QuerySet[Client], *, soorten: list[Signaalsoort]) -> Telling:
-    """Count the annotated clients and their ``soorten`` of signal in one query.
+def aantallen(clienten: QuerySet[Client], *, vandaag: dt.date) -> list[tuple[Signaalsoort, int]]:
+    """How many of the annotated clients have each kind of signal (one query), and how
+    many have any (under the key ``None``); kinds nobody has are left out.
 
     Each condition becomes a 0/1 column of the clients' query, and a query around it
-    counts the rows, sums those columns and counts the rows where any is 1. Written out,
-    not through ``aggregate()``: the ORM's aggregation over annotations rewrites every
-    expression of the query once more, which took longer than the query itself."""
+    sums those columns (and counts the rows where any is 1). Written out, not through
+    ``aggregate()``: the ORM's aggregation over annotations rewrites every expression of
+    the query once more, which took longer than the query itself."""
+    alle = soorten(vandaag=vandaag)
+    if not alle:
+        return []
 
     def vlag(voorwaarde: Q):
         return Case(When(voorwaarde, then=Value(1)), default=Value(0), output_field=IntegerField())
 
-    vlaggen = {f"_sg_{s.code}": vlag(s.voorwaarde) for s in soorten}
-    binnen = clienten.annotate(**vlaggen).values("pk", *vlaggen).order_by()
+    vlaggen = {f"_sg_{s.code}": vlag(s.voorwaarde) for s in alle}
+    binnen = clienten.annotate(**vlaggen).values(*vlaggen).order_by()
     try:
         sql, params = binnen.query.get_compiler(using=binnen.db).as_sql()
     except EmptyResultSet:  # e.g. ``none()``: nobody to count
-        return Telling(totaal=0, met_signaal=0, per_soort=[])
+        return [(None, 0)]
     verbinding = connections[binnen.db]
     kolommen = [verbinding.ops.quote_name(naam) for naam in vlaggen]
-    tellers = ["COUNT(*)"]
-    if kolommen:
-        tellers.append(f"SUM(CASE WHEN {' + '.join(kolommen)} > 0 THEN 1 ELSE 0 END)")
-    tellers += [f"SUM({kolom})" for kolom in kolommen]
+    sommen = [f"SUM(CASE WHEN {' + '.join(kolommen)} > 0 THEN 1 ELSE 0 END)"]
+    sommen += [f"SUM({kolom})" for kolom in kolommen]
     with verbinding.cursor() as cursor:
-        cursor.execute(f"SELECT {', '.join(tellers)} FROM ({sql}) vlaggen", params)
-        totaal, *sommen = (aantal or 0 for aantal in cursor.fetchone())
-    met_signaal, *per_soort = sommen or [0]
-    return Telling(
-        totaal=totaal,
-        met_signaal=met_signaal,
-        per_soort=[
-            (soort, aantal) for soort, aantal in zip(soorten, per_soort, strict=True) if aantal
-        ],
-    )
-
-
-def aantallen(clienten: QuerySet[Client], *, vandaag: dt.date) -> list[tuple[Signaalsoort, int]]:
-    """How many of the annotated clients have each kind of signal (one query), and how
-    many have any (under the key ``None``); kinds nobody has are left out."""
-    alle = soorten(vandaag=vandaag)
-    if not alle:
-        return []
-    geteld = telling(clienten, soorten=alle)
-    return [(None, geteld.met_signaal), *geteld.per_soort]
+        cursor.execute(f"SELECT {', '.join(sommen)} FROM ({sql}) vlaggen", params)
+        ieder, *per_soort = (aantal or 0 for aantal in cursor.fetchone())
+    return [(None, ieder)] + [
+        (soort, aantal) for soort, aantal in zip(alle, per_soort, strict=True) if aantal
+    ]
 
 
 def op_urgentie(clienten: QuerySet[Client], *, vandaag: dt.date) -> QuerySet[Client]:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Case, IntegerField, QuerySet, Value, When
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -17,7 +17,6 @@ from openpyxl.styles import Font
 
 from clients import services as client_services
 from clients.models import Client
-from clients.signalen import telling
 from clients.toegang import client_voor_wijziging, clienten_voor_gebruiker
 from clients.views.dossier import dossier_formulier
 from stapteam.audit import log_per_client, log_toegang
@@ -25,7 +24,7 @@ from stapteam.constants import Actie
 from stapteam.formulieren import verwerk
 from stapteam.geschiedenis import wijzigingen
 from stapteam.models import Team
-from stapteam.paginering import GeteldePaginator
+from stapteam.paginering import pagina_met_telling
 from stapteam.spreadsheets import veilige_tekst
 from stapteam.toegang import gekozen_team, mag, vereist
 from vergunningen import services
@@ -148,15 +147,16 @@ def lijst(request: HttpRequest) -> HttpResponse:
     form = LijstFilterForm(request.GET or None)
     alleen_signaal = form.is_valid() and form.cleaned_data["signaal"]
     alle = _houders(request, team, vandaag)
-    # One query counts the holders and those with a signal; the paginator takes its count.
-    geteld = telling(alle, soorten=SIGNAAL.soorten(vandaag=vandaag))
-    if alleen_signaal:
-        getoond, aantal = alle.filter(SIGNAAL.actief(vandaag=vandaag)), geteld.met_signaal
-    else:
-        getoond, aantal = alle, geteld.totaal
-    pagina = GeteldePaginator(getoond, PER_PAGINA, aantal=aantal).get_page(
-        request.GET.get("pagina")
+    # The page's own query counts the holders and those with a signal.
+    actief = SIGNAAL.actief(vandaag=vandaag)
+    met_signaal = Case(When(actief, then=Value(1)), default=Value(0), output_field=IntegerField())
+    pagina, geteld = pagina_met_telling(
+        alle.filter(actief) if alleen_signaal else alle,
+        PER_PAGINA,
+        request.GET.get("pagina"),
+        met_signaal=met_signaal,
     )
+    aantal = pagina.paginator.count
     url = _vergunning_urls()
     rijen = _rijen(list(pagina.object_list), vandaag, url)
     lopend = _lopend(vergunningen_voor_gebruiker(request.user, team=team), url)
@@ -179,7 +179,7 @@ def lijst(request: HttpRequest) -> HttpResponse:
             "pagina": pagina,
             "rijen": rijen,
             "alleen_signaal": alleen_signaal,
-            "met_signaal": geteld.met_signaal,
+            "met_signaal": geteld["met_signaal"],
             **lopend,
             "vandaag": vandaag,
             "querystring": zonder_pagina.urlencode(),

@@ -121,22 +121,3 @@ def test_tellen_en_ordenen_kost_een_vast_aantal_queries(
             ClientFactory(team=team, roepnaam=f"Extra{nummer}", casemanager=casemanager)
         veel = tel_queries(lambda: browser.get(reverse("clients:lijst")))
     assert veel == weinig
-
-
-def test_telling_van_de_clienten_en_hun_signalen(team, casemanager):
-    """One query counts the clients, those with any of the given kinds and each kind."""
-    vandaag = timezone.localdate()
-    oud = {"in_beeld_sinds": vandaag - dt.timedelta(days=60)}
-    ClientFactory(team=team, roepnaam="Nieuw", gegevens={"in_beeld_sinds": vandaag})
-    ClientFactory(team=team, roepnaam="Uit beeld", gegevens=oud)
-    gepauzeerd = ClientFactory(team=team, roepnaam="Kliniek", gegevens=oud)
-    services.client_wijzigen(client=gepauzeerd, door=casemanager, status=Status.GEPAUZEERD)
-    clienten = signalen.met_signalen(
-        Client.objects.filter(team=team), vandaag=vandaag, gebruiker=casemanager
-    )
-    geen_contact = [s for s in signalen.soorten(vandaag=vandaag) if s.code == "geen_contact"]
-    geteld = signalen.telling(clienten, soorten=geen_contact)
-    assert (geteld.totaal, geteld.met_signaal) == (3, 1)
-    assert [(soort.code, aantal) for soort, aantal in geteld.per_soort] == [("geen_contact", 1)]
-    assert signalen.telling(clienten, soorten=[]) == signalen.Telling(3, 0, [])
-    assert signalen.telling(clienten.none(), soorten=geen_contact) == signalen.Telling(0, 0, [])

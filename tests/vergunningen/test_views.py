@@ -276,7 +276,7 @@ def test_lijst_vast_aantal_queries(team, client, tel_queries, coordinator):
     veel = tel_queries(lambda: client.get(adres))
     gefilterd = tel_queries(lambda: client.get(adres, {"signaal": "on"}))
     assert weinig == veel == gefilterd
-    assert veel <= 11
+    assert veel <= 10
 
 
 def test_dossier_toont_de_laatste_twee_aanvragen_de_rest_ingeklapt(als, coordinator, team):
