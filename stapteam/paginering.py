@@ -7,6 +7,7 @@ it shows. A list that is expensive to filter (the permit list, say) counts itsel
 query of its page instead: ``pagina_met_telling``.
 """
 
+import sys
 from dataclasses import dataclass
 from math import ceil
 
@@ -46,7 +47,8 @@ def pagina_met_telling(
         nummer = int(nummer)
     except (TypeError, ValueError):
         nummer = 1
-    gevonden = ophalen(nummer) if nummer >= 1 else []
+    # An offset past what a database's integer holds is past the end of any list.
+    gevonden = ophalen(nummer) if 1 <= nummer <= sys.maxsize // per_pagina else []
     if not gevonden and nummer != 1:
         gevonden = ophalen(1)
         aantal = gevonden[0]._pg_aantal if gevonden else 0
