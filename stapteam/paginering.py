@@ -1,29 +1,66 @@
-"""Paging without counting the list again.
+"""Paging through a list without counting it in a query of its own.
 
 Django's Paginator counts the whole list to number its pages. For the installation-wide
 access log (millions of lines, growing every request) that count is most of the page's
 time, so this page only knows whether there is a next page: it fetches one row more than
-it shows.
+it shows. A list that is expensive to filter (the permit list, say) counts itself in the
+query of its page instead: ``pagina_met_telling``.
 """
 
+import sys
 from dataclasses import dataclass
+from math import ceil
 
-from django.core.paginator import Paginator
-from django.db.models import QuerySet
-from django.utils.functional import cached_property
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, Expression, QuerySet, Sum, Window
 
 
 class GeteldePaginator(Paginator):
-    """Django's Paginator for a list whose length a query of the page already counted
-    (the caseload counts its clients with their signals): no second count."""
+    """Django's Paginator over a list whose length the page already counted."""
 
-    def __init__(self, object_list, per_page, *, aantal: int):
+    def __init__(self, object_list, per_page: int, *, aantal: int):
         super().__init__(object_list, per_page)
-        self._aantal = aantal
+        self.count = aantal  # in place of the cached property that would count again
 
-    @cached_property
-    def count(self) -> int:
-        return self._aantal
+
+def pagina_met_telling(
+    rijen: QuerySet, per_pagina: int, nummer, **sommen: Expression
+) -> tuple[Page, dict[str, int]]:
+    """Page ``nummer`` of ``rijen`` as ``Paginator.get_page`` chooses it (not a whole
+    number: the first; before the first or past the last: the last), and each of
+    ``sommen`` summed over the whole list.
+
+    The list's length and the sums come with the page's rows, as window aggregates over
+    every row of the list, so the list is filtered once instead of once more for a
+    count. Only a page outside the list costs more: the first page (for the count),
+    then the last."""
+    geteld = rijen.annotate(
+        _pg_aantal=Window(Count("pk")),
+        **{f"_pg_{naam}": Window(Sum(som)) for naam, som in sommen.items()},
+    )
+
+    def ophalen(nummer: int) -> list:
+        begin = (nummer - 1) * per_pagina
+        return list(geteld[begin : begin + per_pagina])
+
+    try:
+        nummer = int(nummer)
+    except (TypeError, ValueError):
+        nummer = 1
+    # An offset past what a database's integer holds is past the end of any list.
+    gevonden = ophalen(nummer) if 1 <= nummer <= sys.maxsize // per_pagina else []
+    if not gevonden and nummer != 1:
+        gevonden = ophalen(1)
+        aantal = gevonden[0]._pg_aantal if gevonden else 0
+        nummer = max(1, ceil(aantal / per_pagina))
+        if nummer > 1:
+            gevonden = ophalen(nummer)
+    eerste = gevonden[0] if gevonden else None
+    aantal = eerste._pg_aantal if eerste else 0
+    paginator = GeteldePaginator(rijen, per_pagina, aantal=aantal)
+    return Page(gevonden, nummer, paginator), {
+        naam: (getattr(eerste, f"_pg_{naam}") or 0) if eerste else 0 for naam in sommen
+    }
 
 
 @dataclass

@@ -5,6 +5,7 @@ on the same definitions.
 """
 
 import datetime as dt
+from collections.abc import Iterable
 
 from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.db.models.lookups import IsNull
@@ -60,9 +61,30 @@ def houders(clienten: QuerySet[Client], *, op: dt.date) -> QuerySet[Client]:
     return met_huidige_vergunning(clienten, op=op).filter(vg_pk__isnull=False)
 
 
-def lopende_aanvragen(vergunningen: QuerySet[Vergunning]) -> QuerySet[Vergunning]:
-    return vergunningen.filter(besluit=Besluit.IN_BEHANDELING).order_by("aanvraag_op", "id")
+def huidige_vergunningen(clienten: Iterable[Client], *, op: dt.date) -> dict[int, Vergunning]:
+    """Of each of ``clienten`` who holds one, the permit valid on ``op`` (the most recently
+    decided one when renewals overlap, as ``met_huidige_vergunning``), by her pk.
+
+    For a page of a list: one query for the whole page, instead of a subquery per column
+    and client."""
+    uitkomst: dict[int, Vergunning] = {}
+    geldig = geldige_vergunningen(op).filter(client__in=[client.pk for client in clienten])
+    for vergunning in geldig.order_by("-besluit_op", "-id"):
+        uitkomst.setdefault(vergunning.client_id, vergunning)
+    return uitkomst
 
 
-def lopende_bezwaren(vergunningen: QuerySet[Vergunning]) -> QuerySet[Vergunning]:
-    return vergunningen.filter(bezwaar_status=BezwaarStatus.LOPEND).order_by("bezwaar_op", "id")
+def lopende_aanvragen_en_bezwaren(
+    vergunningen: QuerySet[Vergunning],
+) -> tuple[list[Vergunning], list[Vergunning]]:
+    """Of ``vergunningen``, the pending applications (oldest application first) and the
+    pending objections (oldest objection first), in one query."""
+    aanvragen, bezwaren = [], []
+    lopend = Q(besluit=Besluit.IN_BEHANDELING) | Q(bezwaar_status=BezwaarStatus.LOPEND)
+    for vergunning in vergunningen.filter(lopend).order_by("aanvraag_op", "id"):
+        if vergunning.besluit == Besluit.IN_BEHANDELING:
+            aanvragen.append(vergunning)
+        if vergunning.bezwaar_status == BezwaarStatus.LOPEND:
+            bezwaren.append(vergunning)
+    bezwaren.sort(key=lambda vergunning: (vergunning.bezwaar_op, vergunning.pk))
+    return aanvragen, bezwaren

@@ -7,10 +7,17 @@ from django.core.exceptions import ValidationError
 
 from clients import services as client_services
 from clients.models import Client
+from tests.factories import ClientFactory
 from vergunningen import services
 from vergunningen.constants import Besluit
 from vergunningen.models import Vergunning, leeftijd_op, toets_criteria
-from vergunningen.selectors import geldig_op, houders, met_huidige_vergunning
+from vergunningen.selectors import (
+    geldig_op,
+    houders,
+    huidige_vergunningen,
+    lopende_aanvragen_en_bezwaren,
+    met_huidige_vergunning,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -317,3 +324,45 @@ class TestGeldigOpD:
             "TZ-002",
             "verlenging",
         )
+
+    def test_huidige_vergunningen_van_een_pagina_zoals_de_annotatie(
+        self, vergunning, client_van_team, team
+    ):
+        verlenging = services.besluit_vastleggen(
+            vergunning=aanvraag(client_van_team, D(2025, 5, 1), soort="verlenging"),
+            besluit="verleend",
+            besluit_op=D(2025, 6, 1),
+            geldig_tot=D(2026, 6, 30),
+            registratienummer="TZ-002",
+            door=None,
+        )
+        zonder = ClientFactory(team=team, roepnaam="Bo")
+        clienten = [client_van_team, zonder]
+        assert huidige_vergunningen(clienten, op=D(2025, 6, 15)) == {client_van_team.pk: verlenging}
+        assert huidige_vergunningen(clienten, op=D(2025, 5, 1)) == {client_van_team.pk: vergunning}
+        assert huidige_vergunningen(clienten, op=D(2026, 7, 1)) == {}
+        assert huidige_vergunningen([], op=D(2025, 6, 15)) == {}
+
+
+def test_lopende_aanvragen_en_bezwaren_elk_in_hun_eigen_volgorde(team):
+    """Applications by application date, objections by objection date, from one query."""
+
+    def geweigerd_met_bezwaar(roepnaam, aanvraag_op, bezwaar_op):
+        vergunning = services.besluit_vastleggen(
+            vergunning=aanvraag(ClientFactory(team=team, roepnaam=roepnaam), aanvraag_op),
+            besluit="geweigerd",
+            besluit_op=aanvraag_op + dt.timedelta(days=10),
+            weigeringsgrond="Geen binding",
+            door=None,
+        )
+        return services.bezwaar_vastleggen(
+            vergunning=vergunning, bezwaar_op=bezwaar_op, bezwaar_status="lopend", door=None
+        )
+
+    vroeg = geweigerd_met_bezwaar("Ada", D(2023, 1, 1), D(2024, 3, 1))
+    laat = geweigerd_met_bezwaar("Bo", D(2024, 1, 1), D(2024, 2, 1))
+    later = aanvraag(ClientFactory(team=team, roepnaam="Cas"), D(2024, 5, 1))
+    eerder = aanvraag(ClientFactory(team=team, roepnaam="Dee"), D(2024, 4, 1))
+    aanvragen, bezwaren = lopende_aanvragen_en_bezwaren(Vergunning.objects.all())
+    assert aanvragen == [eerder, later]
+    assert bezwaren == [laat, vroeg]
