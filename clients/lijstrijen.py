@@ -7,10 +7,9 @@ compares the two for hostile values, a client without a casemanager or contact, 
 teams.
 """
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from urllib.parse import quote
 
-from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
@@ -18,6 +17,7 @@ from django.utils.timezone import template_localtime
 
 from clients.models import Client
 from clients.signalen import Signaal
+from stapteam.adressen import adres_per_pk
 
 
 def _tekst(waarde) -> str:
@@ -45,12 +45,14 @@ def _rij(
     volgende: str,
     meerdere_teams: bool,
     mag_contact: bool,
+    dossier_url: Callable[[int], str],
+    contact_url: Callable[[int], str],
 ) -> str:
     roepnaam = _tekst(client.roepnaam)
     team = f" · {_tekst(client.team.naam)}" if meerdere_teams else ""
     contact = (
         f' <a class="knop knop--tweede knop--klein lijst__contact" '
-        f'href="{reverse("clients:contact_nieuw", args=[client.pk])}?volgende={volgende}">'
+        f'href="{contact_url(client.pk)}?volgende={volgende}">'
         f'+ Contact<span class="visueel-verborgen"> met {roepnaam}</span></a>'
         if mag_contact
         else ""
@@ -62,7 +64,7 @@ def _rij(
     )
     return (
         "\n            <tr>\n"
-        f'              <td><a href="{reverse("clients:dossier", args=[client.pk])}">{roepnaam}'
+        f'              <td><a href="{dossier_url(client.pk)}">{roepnaam}'
         f'</a> <span class="klein">{_tekst(client.code)}{team}</span>{contact}</td>\n'
         f'              <td class="meta">{_tekst(client.get_status_display())}</td>\n'
         '              <td class="meta"><span class="visueel-verborgen">Casemanager: </span>'
@@ -84,6 +86,8 @@ def rijen_html(
     """The ``<tr>`` of each row (``client``, ``intensiteit_label``, ``woonsituatie_label``,
     ``signalen``); ``pad`` is the list's own path with its query, where "+ Contact" returns."""
     volgende = _tekst(quote(pad, safe="/"))
+    dossier_url = adres_per_pk("clients:dossier")
+    contact_url = adres_per_pk("clients:contact_nieuw")
     return mark_safe(
         "".join(
             _rij(
@@ -94,6 +98,8 @@ def rijen_html(
                 volgende=volgende,
                 meerdere_teams=meerdere_teams,
                 mag_contact=mag_contact,
+                dossier_url=dossier_url,
+                contact_url=contact_url,
             )
             for rij in rijen
         )

@@ -19,6 +19,7 @@ from clients import services as client_services
 from clients.models import Client
 from clients.toegang import client_voor_wijziging, clienten_voor_gebruiker
 from clients.views.dossier import dossier_formulier
+from stapteam.adressen import adres_per_pk
 from stapteam.audit import log_per_client, log_toegang
 from stapteam.constants import Actie
 from stapteam.formulieren import verwerk
@@ -54,13 +55,6 @@ SIGNAAL = VergunningSignaal()
 
 def vergunning_url(vergunning: Vergunning) -> str:
     return reverse("vergunningen:vergunning", args=[vergunning.pk])
-
-
-def _vergunning_urls() -> Callable[[int], str]:
-    """A permit's address by its pk, for a whole list: ``reverse()`` once and the number
-    filled in (a ``reverse()`` per row cost more than the list's own query)."""
-    voor, na = reverse("vergunningen:vergunning", args=[0]).rsplit("/0/", 1)
-    return lambda pk: f"{voor}/{pk}/{na}"
 
 
 def _houders(request: HttpRequest, team: Team, vandaag: dt.date) -> QuerySet[Client]:
@@ -157,7 +151,7 @@ def lijst(request: HttpRequest) -> HttpResponse:
         met_signaal=met_signaal,
     )
     aantal = pagina.paginator.count
-    url = _vergunning_urls()
+    url = adres_per_pk("vergunningen:vergunning")
     rijen = _rijen(list(pagina.object_list), vandaag, url)
     lopend = _lopend(vergunningen_voor_gebruiker(request.user, team=team), url)
     log_toegang(
