@@ -75,7 +75,10 @@ class Command(BaseCommand):
         landelijk.add_argument("--belasting-seconden", type=float, default=60)
         landelijk.add_argument("--workers", type=int, default=3)
         landelijk.add_argument(
-            "--threads", type=int, default=4, help="per worker (gthread); 1: sync-workers"
+            "--threads",
+            type=int,
+            default=1,
+            help="per worker; 1 (standaard): sync-workers, zoals de Dockerfile; meer: gthread",
         )
         landelijk.add_argument("--zonder-belasting", action="store_true")
         landelijk.add_argument("--zonder-paginas", action="store_true")
