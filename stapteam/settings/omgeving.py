@@ -44,6 +44,17 @@ def geheel_getal(naam: str, standaard: int) -> int:
         raise ImproperlyConfigured(f"{naam} moet een geheel getal zijn, niet {waarde!r}.") from fout
 
 
+def getal(naam: str, standaard: float) -> float:
+    """A number (a decimal point, not a comma)."""
+    waarde = os.environ.get(naam)
+    if waarde is None or waarde.strip() == "":
+        return standaard
+    try:
+        return float(waarde)
+    except ValueError as fout:
+        raise ImproperlyConfigured(f"{naam} moet een getal zijn, niet {waarde!r}.") from fout
+
+
 def lijst(naam: str, standaard: str = "") -> list[str]:
     """A comma-separated list; empty items are dropped."""
     return [deel.strip() for deel in tekst(naam, standaard).split(",") if deel.strip()]
