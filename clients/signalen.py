@@ -35,7 +35,6 @@ from clients.selectors import (
     contact_voor,
     met_laatste_contact_nu,
     met_toestemmingstatus_nu,
-    toestemming_voorwaarden,
 )
 from stapteam.models import User
 
@@ -226,9 +225,9 @@ class ToestemmingSignalen(Bron):
         return met_toestemmingstatus_nu(clienten, vandaag=vandaag)
 
     def soorten(self, *, vandaag):
-        voorwaarden = toestemming_voorwaarden(vandaag)
+        # On the annotation ``met_toestemmingstatus_nu`` made of the same conditions.
         return [
-            Signaalsoort(f"toestemming_{status}", tekst, voorwaarden[status], urgentie)
+            Signaalsoort(f"toestemming_{status}", tekst, Q(toestemming_status=status), urgentie)
             for status, (tekst, _, urgentie, _) in self.SOORTEN.items()
         ]
 
