@@ -34,25 +34,23 @@ def boolean(naam: str, standaard: bool) -> bool:
     raise ImproperlyConfigured(f"{naam} moet 'true' of 'false' zijn, niet {waarde!r}.")
 
 
-def geheel_getal(naam: str, standaard: int) -> int:
+def _omgezet(naam: str, standaard, omzetten, soort: str):
     waarde = os.environ.get(naam)
     if waarde is None or waarde.strip() == "":
         return standaard
     try:
-        return int(waarde)
+        return omzetten(waarde)
     except ValueError as fout:
-        raise ImproperlyConfigured(f"{naam} moet een geheel getal zijn, niet {waarde!r}.") from fout
+        raise ImproperlyConfigured(f"{naam} moet {soort} zijn, niet {waarde!r}.") from fout
+
+
+def geheel_getal(naam: str, standaard: int) -> int:
+    return _omgezet(naam, standaard, int, "een geheel getal")
 
 
 def getal(naam: str, standaard: float) -> float:
     """A number (a decimal point, not a comma)."""
-    waarde = os.environ.get(naam)
-    if waarde is None or waarde.strip() == "":
-        return standaard
-    try:
-        return float(waarde)
-    except ValueError as fout:
-        raise ImproperlyConfigured(f"{naam} moet een getal zijn, niet {waarde!r}.") from fout
+    return _omgezet(naam, standaard, float, "een getal")
 
 
 def lijst(naam: str, standaard: str = "") -> list[str]:

@@ -69,6 +69,18 @@ def verleen(vergunning, besluit_op=BESLUIT, geldig_tot=GELDIG_TOT, **meer):
     )
 
 
+def verleende_verlenging(client):
+    """A renewal applied for on 1 May 2025, granted on 1 June until 30 June 2026."""
+    return services.besluit_vastleggen(
+        vergunning=aanvraag(client, D(2025, 5, 1), soort="verlenging"),
+        besluit="verleend",
+        besluit_op=D(2025, 6, 1),
+        geldig_tot=D(2026, 6, 30),
+        registratienummer="TZ-002",
+        door=None,
+    )
+
+
 class TestLeeftijd:
     @pytest.mark.parametrize(
         ("aanvraag_op", "leeftijd", "meerderjarig"),
@@ -310,14 +322,7 @@ class TestGeldigOpD:
         assert not Vergunning.objects.filter(geldig_op(D(2024, 8, 1))).exists()
 
     def test_bij_een_verlenging_telt_de_laatst_verleende(self, vergunning, client_van_team):
-        verlenging = services.besluit_vastleggen(
-            vergunning=aanvraag(client_van_team, D(2025, 5, 1), soort="verlenging"),
-            besluit="verleend",
-            besluit_op=D(2025, 6, 1),
-            geldig_tot=D(2026, 6, 30),
-            registratienummer="TZ-002",
-            door=None,
-        )
+        verlenging = verleende_verlenging(client_van_team)
         rij = met_huidige_vergunning(Client.objects.all(), op=D(2025, 6, 15)).get()
         assert (rij.vg_pk, rij.vg_registratienummer, rij.vg_soort) == (
             verlenging.pk,
@@ -328,14 +333,7 @@ class TestGeldigOpD:
     def test_huidige_vergunningen_van_een_pagina_zoals_de_annotatie(
         self, vergunning, client_van_team, team
     ):
-        verlenging = services.besluit_vastleggen(
-            vergunning=aanvraag(client_van_team, D(2025, 5, 1), soort="verlenging"),
-            besluit="verleend",
-            besluit_op=D(2025, 6, 1),
-            geldig_tot=D(2026, 6, 30),
-            registratienummer="TZ-002",
-            door=None,
-        )
+        verlenging = verleende_verlenging(client_van_team)
         zonder = ClientFactory(team=team, roepnaam="Bo")
         clienten = [client_van_team, zonder]
         assert huidige_vergunningen(clienten, op=D(2025, 6, 15)) == {client_van_team.pk: verlenging}
