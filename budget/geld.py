@@ -6,13 +6,15 @@ from django.core.exceptions import ValidationError
 from django.db import models
 
 NUL = Decimal("0.00")
-# The largest amount a money field holds (ten digits, two after the comma).
-GROOTSTE = Decimal("99999999.99")
+CIJFERS, DECIMALEN = 10, 2  # of a money field
+CENT = Decimal(1).scaleb(-DECIMALEN)
+# The largest amount a money field holds: 99 999 999,99.
+GROOTSTE = Decimal(10) ** (CIJFERS - DECIMALEN) - CENT
 
 
 def geldveld(naam: str, **kwargs) -> models.DecimalField:
-    """A model field for an amount in euros (up to 99 999 999,99)."""
-    return models.DecimalField(naam, max_digits=10, decimal_places=2, **kwargs)
+    """A model field for an amount in euros (up to ``GROOTSTE``)."""
+    return models.DecimalField(naam, max_digits=CIJFERS, decimal_places=DECIMALEN, **kwargs)
 
 
 def controleer_bedrag(bedrag, *, veld: str = "bedrag") -> Decimal:
@@ -28,11 +30,11 @@ def controleer_bedrag(bedrag, *, veld: str = "bedrag") -> Decimal:
         raise ValidationError({veld: "Het bedrag moet groter dan nul zijn."})
     if waarde > GROOTSTE:
         raise ValidationError({veld: f"Het bedrag is te groot: hoogstens {euro(GROOTSTE)}."})
-    if waarde != waarde.quantize(Decimal("0.01")):
+    if waarde != waarde.quantize(CENT):
         raise ValidationError(
             {veld: "Een bedrag heeft hoogstens twee cijfers achter de komma (hele centen)."}
         )
-    return waarde.quantize(Decimal("0.01"))
+    return waarde.quantize(CENT)
 
 
 def euro(bedrag: Decimal | None) -> str:

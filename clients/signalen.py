@@ -95,6 +95,11 @@ def met_signalen(
     return clienten
 
 
+def vlag(voorwaarde: Q) -> Case:
+    """1 where ``voorwaarde`` holds, else 0: to count, sum or order on in the database."""
+    return Case(When(voorwaarde, then=Value(1)), default=Value(0), output_field=IntegerField())
+
+
 def _vlag(soort: Signaalsoort) -> str:
     return f"_sg_{soort.code}"
 
@@ -106,14 +111,7 @@ def met_vlaggen(clienten: QuerySet[Client], *, vandaag: dt.date) -> QuerySet[Cli
     alle = soorten(vandaag=vandaag)
     if not alle or _vlag(alle[0]) in clienten.query.annotations:
         return clienten
-    return clienten.alias(
-        **{
-            _vlag(soort): Case(
-                When(soort.voorwaarde, then=Value(1)), default=Value(0), output_field=IntegerField()
-            )
-            for soort in alle
-        }
-    )
+    return clienten.alias(**{_vlag(soort): vlag(soort.voorwaarde) for soort in alle})
 
 
 def alleen_met_signaal(

@@ -144,23 +144,23 @@ def toestemmingscan_voor_download(
     return client, toestemming
 
 
+def _zonder_verborgen(user: User, contacten: QuerySet[Contact]) -> QuerySet[Contact]:
+    """Confidential contacts only when the user's role may see them (the peer worker
+    never does)."""
+    return contacten if ziet_vertrouwelijk(user) else contacten.filter(vertrouwelijk=False)
+
+
 def zichtbare_contacten(user: User) -> QuerySet[Contact]:
-    """The contacts the user may see: of her clients, and confidential ones only when her
-    role may (the peer worker never sees them)."""
-    contacten = Contact.objects.filter(client__in=clienten_voor_gebruiker(user))
-    if not ziet_vertrouwelijk(user):
-        contacten = contacten.filter(vertrouwelijk=False)
-    return contacten
+    """The contacts the user may see: of her clients, confidential ones only when her
+    role may."""
+    return _zonder_verborgen(user, Contact.objects.filter(client__in=clienten_voor_gebruiker(user)))
 
 
 def contacten_van_client(user: User, client: Client) -> QuerySet[Contact]:
     """Her contacts the user may see, of a client fetched through ``client_voor_gebruiker``
     (so she is known to be visible: no need to ask again which clients the user sees);
     confidential ones only when the user's role may see them."""
-    contacten = Contact.objects.filter(client=client)
-    if not ziet_vertrouwelijk(user):
-        contacten = contacten.filter(vertrouwelijk=False)
-    return contacten
+    return _zonder_verborgen(user, Contact.objects.filter(client=client))
 
 
 def contact_voor_gebruiker(

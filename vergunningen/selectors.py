@@ -61,14 +61,18 @@ def houders(clienten: QuerySet[Client], *, op: dt.date) -> QuerySet[Client]:
     return met_huidige_vergunning(clienten, op=op).filter(vg_pk__isnull=False)
 
 
-def huidige_vergunningen(clienten: Iterable[Client], *, op: dt.date) -> dict[int, Vergunning]:
+def huidige_vergunningen(
+    clienten: Iterable[Client], *, op: dt.date, uit: QuerySet[Vergunning] | None = None
+) -> dict[int, Vergunning]:
     """Of each of ``clienten`` who holds one, the permit valid on ``op`` (the most recently
-    decided one when renewals overlap, as ``met_huidige_vergunning``), by her pk.
+    decided one when renewals overlap, as ``met_huidige_vergunning``), by her pk; chosen
+    from ``uit`` when given (a page passes the permits the user may see).
 
     For a page of a list: one query for the whole page, instead of a subquery per column
     and client."""
     uitkomst: dict[int, Vergunning] = {}
-    geldig = geldige_vergunningen(op).filter(client__in=[client.pk for client in clienten])
+    basis = Vergunning.objects.all() if uit is None else uit
+    geldig = basis.filter(geldig_op(op), client__in=[client.pk for client in clienten])
     for vergunning in geldig.order_by("-besluit_op", "-id"):
         uitkomst.setdefault(vergunning.client_id, vergunning)
     return uitkomst

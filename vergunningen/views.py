@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Case, IntegerField, QuerySet, Value, When
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -17,6 +17,7 @@ from openpyxl.styles import Font
 
 from clients import services as client_services
 from clients.models import Client
+from clients.signalen import vlag
 from clients.toegang import client_voor_wijziging, clienten_voor_gebruiker
 from clients.views.dossier import dossier_formulier
 from stapteam.adressen import adres_per_pk
@@ -77,10 +78,15 @@ def _datum(datum: dt.date | None) -> str:
 # for a page of fifty rows those took longer than the page's queries.
 
 
-def _rijen(clienten: list[Client], vandaag: dt.date, url: Callable[[int], str]) -> list[dict]:
-    """The table's rows with her current permit. A client whose permit ended between
-    the two queries is left out."""
-    vergunningen = huidige_vergunningen(clienten, op=vandaag)
+def _rijen(
+    clienten: list[Client],
+    zichtbaar: QuerySet[Vergunning],
+    vandaag: dt.date,
+    url: Callable[[int], str],
+) -> list[dict]:
+    """The table's rows with her current permit, of the permits the user may see
+    (``zichtbaar``). A client whose permit ended between the two queries is left out."""
+    vergunningen = huidige_vergunningen(clienten, op=vandaag, uit=zichtbaar)
     grens = vandaag + dt.timedelta(days=VERLOOPT_BINNENKORT_DAGEN)
     rijen = []
     for client in clienten:
@@ -143,17 +149,17 @@ def lijst(request: HttpRequest) -> HttpResponse:
     alle = _houders(request, team, vandaag)
     # The page's own query counts the holders and those with a signal.
     actief = SIGNAAL.actief(vandaag=vandaag)
-    met_signaal = Case(When(actief, then=Value(1)), default=Value(0), output_field=IntegerField())
     pagina, geteld = pagina_met_telling(
         alle.filter(actief) if alleen_signaal else alle,
         PER_PAGINA,
         request.GET.get("pagina"),
-        met_signaal=met_signaal,
+        met_signaal=vlag(actief),
     )
     aantal = pagina.paginator.count
     url = adres_per_pk("vergunningen:vergunning")
-    rijen = _rijen(list(pagina.object_list), vandaag, url)
-    lopend = _lopend(vergunningen_voor_gebruiker(request.user, team=team), url)
+    zichtbaar = vergunningen_voor_gebruiker(request.user, team=team)
+    rijen = _rijen(list(pagina.object_list), zichtbaar, vandaag, url)
+    lopend = _lopend(zichtbaar, url)
     log_toegang(
         request,
         actie=Actie.INZIEN,

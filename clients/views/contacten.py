@@ -16,8 +16,8 @@ from clients.toegang import (
     client_voor_gebruiker,
     client_voor_wijziging,
     contact_voor_gebruiker,
+    contacten_van_client,
     laatste_locatie,
-    zichtbare_contacten,
     ziet_vertrouwelijk,
 )
 from clients.views.dossier import dossier_url
@@ -85,8 +85,7 @@ def contacten(request: HttpRequest, pk: int) -> HttpResponse:
     client = client_voor_gebruiker(request.user, pk)
     form = ContactFilterForm(request.GET or None, team=client.team)
     lijst = (
-        zichtbare_contacten(request.user)
-        .filter(client=client)
+        contacten_van_client(request.user, client)
         .select_related("medewerker")
         .prefetch_related("ook_aanwezig")
     )
