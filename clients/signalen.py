@@ -19,12 +19,15 @@ subquery per client, whatever the size of her history.
 """
 
 import datetime as dt
+import sys
 from dataclasses import dataclass
 from functools import reduce
-from operator import add, or_
+from math import ceil
+from operator import or_
 from typing import Protocol
 
 from django.core.exceptions import EmptyResultSet
+from django.core.paginator import Page
 from django.db import connections
 from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
 from django.utils import timezone
@@ -37,6 +40,7 @@ from clients.selectors import (
     met_toestemmingstatus_nu,
 )
 from stapteam.models import User
+from stapteam.paginering import GeteldePaginator
 
 
 @dataclass(frozen=True)
@@ -139,48 +143,150 @@ class Tellingen:
         return next((aantal for s, aantal in self.per_soort if s.code == soort), 0)
 
 
-def tellingen(clienten: QuerySet[Client], *, vandaag: dt.date) -> Tellingen:
-    """Counted in one query: each kind's 0/1 flag becomes a column of the clients' query,
-    and a query around it counts the rows, sums those columns and counts the rows where
-    any is 1.
+GEEN_TELLINGEN = Tellingen(clienten=0, met_signaal=0, per_soort=[])
 
-    Written out, not through ``aggregate()``: the ORM's aggregation over annotations
-    rewrites every expression of the query once more, which took longer than the query
-    itself."""
+
+@dataclass(frozen=True)
+class _Vlaggen:
+    """The SQL of annotated clients with each kind's 0/1 flag as a column, to write a
+    query around that counts, sums and orders on the columns by name: the ORM resolves
+    and compiles each condition once.
+
+    Written out, not through ``aggregate()`` or window annotations: the ORM would copy
+    every condition into each sum once more, and compiling those took longer than the
+    query itself."""
+
+    sql: str
+    params: tuple
+    soorten: list[Signaalsoort]
+    kolommen: list[str]  # quoted, in the order of ``soorten``
+
+    @property
+    def ieder(self) -> str:
+        """1 where she has any signal, else 0."""
+        if not self.kolommen:
+            return "0"
+        return f"CASE WHEN {' + '.join(self.kolommen)} > 0 THEN 1 ELSE 0 END"
+
+    def sommen(self, *, over: str = "") -> list[str]:
+        """The list's length, how many have any signal and how many have each kind
+        (``over``: as window aggregates, "OVER ()")."""
+        return [
+            f"COUNT(*) {over}",
+            f"SUM({self.ieder}) {over}",
+            *(f"SUM({kolom}) {over}" for kolom in self.kolommen),
+        ]
+
+    def tellingen(self, waarden) -> Tellingen:
+        """``Tellingen`` from the values of ``sommen``."""
+        totaal, ieder, *per_soort = (aantal or 0 for aantal in waarden)
+        return Tellingen(
+            clienten=totaal,
+            met_signaal=ieder,
+            per_soort=[(s, n) for s, n in zip(self.soorten, per_soort, strict=True) if n],
+        )
+
+
+def _vlaggen(clienten: QuerySet[Client], *velden: str, vandaag: dt.date) -> _Vlaggen | None:
+    """``_Vlaggen`` of annotated clients, also selecting their ``velden``; None when the
+    query selects nobody (e.g. ``none()``)."""
     alle = soorten(vandaag=vandaag)
     clienten = met_vlaggen(clienten, vandaag=vandaag)
-    vlaggen = [_vlag(soort) for soort in alle]
-    binnen = clienten.annotate(**{f"{v}_": F(v) for v in vlaggen}).values(
-        *(f"{v}_" for v in vlaggen)
-    )
+    vlaggen = {f"{_vlag(soort)}_": F(_vlag(soort)) for soort in alle}
+    binnen = clienten.annotate(**vlaggen).values(*velden, *vlaggen)
     try:
         sql, params = binnen.order_by().query.get_compiler(using=binnen.db).as_sql()
-    except EmptyResultSet:  # e.g. ``none()``: nobody to count
-        return Tellingen(clienten=0, met_signaal=0, per_soort=[])
-    verbinding = connections[binnen.db]
-    kolommen = [verbinding.ops.quote_name(f"{v}_") for v in vlaggen]
-    sommen = ["COUNT(*)"]
-    if kolommen:
-        sommen.append(f"SUM(CASE WHEN {' + '.join(kolommen)} > 0 THEN 1 ELSE 0 END)")
-        sommen += [f"SUM({kolom})" for kolom in kolommen]
-    with verbinding.cursor() as cursor:
-        cursor.execute(f"SELECT {', '.join(sommen)} FROM ({sql}) vlaggen", params)
-        totaal, *rest = (aantal or 0 for aantal in cursor.fetchone())
-    ieder, *per_soort = rest or [0]
-    return Tellingen(
-        clienten=totaal,
-        met_signaal=ieder,
-        per_soort=[(soort, n) for soort, n in zip(alle, per_soort, strict=True) if n],
+    except EmptyResultSet:
+        return None
+    kolommen = [connections[binnen.db].ops.quote_name(v) for v in vlaggen]
+    return _Vlaggen(sql=sql, params=params, soorten=alle, kolommen=kolommen)
+
+
+def tellingen(clienten: QuerySet[Client], *, vandaag: dt.date) -> Tellingen:
+    """How many of the annotated clients have which signal, in one query: a query around
+    theirs counts the rows and sums the flag columns."""
+    vlaggen = _vlaggen(clienten, vandaag=vandaag)
+    if vlaggen is None:
+        return GEEN_TELLINGEN
+    with connections[clienten.db].cursor() as cursor:
+        cursor.execute(
+            f"SELECT {', '.join(vlaggen.sommen())} FROM ({vlaggen.sql}) vlaggen", vlaggen.params
+        )
+        return vlaggen.tellingen(cursor.fetchone())
+
+
+def pagina_op_urgentie(
+    clienten: QuerySet[Client],
+    *,
+    vandaag: dt.date,
+    nummer,
+    per_pagina: int,
+    soort: str = "",
+    op_naam: bool = False,
+) -> tuple[Page, Tellingen]:
+    """Page ``nummer`` of the annotated clients with a signal of kind ``soort`` ("on":
+    any; "": all of them), chosen as ``Paginator.get_page`` chooses it (not a whole
+    number: the first; before the first or past the last: the last), ordered by what
+    needs action first: the sum of the urgency of their signals, then by name (only by
+    name: ``op_naam``). With it the ``Tellingen`` of the whole list before the filter on
+    ``soort``, so each count can be a link to its own list.
+
+    One query chooses the page and counts: a query around the clients' flag columns
+    sums them over every row (window sums) and orders the rows with the chosen kind
+    first, so the list filtered on a kind is the head of the whole list and each of its
+    pages brings the counts of the whole list along. A second query reads the page's
+    clients. Only a page outside the list costs more: the first page (for the count),
+    then the last."""
+    vlaggen = _vlaggen(clienten, "pk", "roepnaam", "code", vandaag=vandaag)
+    if vlaggen is None:
+        return Page([], 1, GeteldePaginator(clienten, per_pagina, aantal=0)), GEEN_TELLINGEN
+    verbinding = connections[clienten.db]
+    naam = verbinding.ops.quote_name
+    kolom_van = dict(zip((s.code for s in vlaggen.soorten), vlaggen.kolommen, strict=True))
+    gekozen = {"": "1", "on": vlaggen.ieder}.get(soort) or kolom_van.get(soort, "0")
+    # A constant is left out: a number in ORDER BY would name a column.
+    volgorde = [] if gekozen in ("0", "1") else [f"{gekozen} DESC"]
+    if vlaggen.kolommen and not op_naam:
+        urgentie = " + ".join(
+            f"{kolom} * {s.urgentie:d}"
+            for s, kolom in zip(vlaggen.soorten, vlaggen.kolommen, strict=True)
+        )
+        volgorde.append(f"{urgentie} DESC")
+    volgorde += [naam("roepnaam"), naam("code")]
+    # Per row: her id, whether she is in the filtered list, its length, the counts.
+    sql = (
+        f"SELECT {naam('pk')}, {gekozen}, SUM({gekozen}) OVER (), "
+        f"{', '.join(vlaggen.sommen(over='OVER ()'))} FROM ({vlaggen.sql}) vlaggen "
+        f"ORDER BY {', '.join(volgorde)}"
     )
 
+    def ophalen(nummer: int) -> list[tuple]:
+        with verbinding.cursor() as cursor:
+            begin = (nummer - 1) * per_pagina
+            cursor.execute(f"{sql} LIMIT {per_pagina:d} OFFSET {begin:d}", vlaggen.params)
+            return cursor.fetchall()
 
-def op_urgentie(clienten: QuerySet[Client], *, vandaag: dt.date) -> QuerySet[Client]:
-    """Annotated clients ordered by what needs action first: the sum of the urgency of
-    their signals, then by name."""
-    alle = soorten(vandaag=vandaag)
-    clienten = met_vlaggen(clienten, vandaag=vandaag)
-    som = reduce(add, (F(_vlag(s)) * s.urgentie for s in alle)) if alle else Value(0)
-    return clienten.annotate(urgentie=som).order_by("-urgentie", "roepnaam", "code")
+    try:
+        nummer = int(nummer)
+    except (TypeError, ValueError):
+        nummer = 1
+    # An offset past what a database's integer holds is past the end of any list.
+    rijen = ophalen(nummer) if 1 <= nummer <= sys.maxsize // per_pagina else []
+    if nummer != 1 and not any(in_lijst for _, in_lijst, *_ in rijen):
+        # Outside the list: its last page. Any row of the whole list says how long the
+        # list is; past the whole list, its first page does.
+        opgehaald = nummer if rijen else 1
+        if not rijen:
+            rijen = ophalen(1)
+        nummer = max(1, ceil(rijen[0][2] / per_pagina)) if rijen else 1
+        if nummer != opgehaald:
+            rijen = ophalen(nummer)
+    aantal = rijen[0][2] if rijen else 0
+    telling = vlaggen.tellingen(rijen[0][3:]) if rijen else GEEN_TELLINGEN
+    ids = [pk for pk, in_lijst, *_ in rijen if in_lijst]
+    gelezen = clienten.in_bulk(ids) if ids else {}
+    gevonden = [gelezen[pk] for pk in ids if pk in gelezen]
+    return Page(gevonden, nummer, GeteldePaginator(clienten, per_pagina, aantal=aantal)), telling
 
 
 def signalen_van(client: Client, *, vandaag: dt.date) -> list[Signaal]:

@@ -12,8 +12,9 @@ from django.db.models import CharField, Value
 
 from stapteam.constants import Rol
 
-# What ``rol_en_rechten_laden`` keeps on the user object: ours, and ModelBackend's caches.
-CACHES = ("_rol", "_perm_cache", "_user_perm_cache", "_group_perm_cache")
+# What is kept on the user object: ours (``rol_en_rechten_laden``, and the answers of
+# ``stapteam.toegang.mag``), and ModelBackend's caches.
+CACHES = ("_rol", "_mag", "_perm_cache", "_user_perm_cache", "_group_perm_cache")
 
 
 def rol_en_rechten_laden(user) -> None:

@@ -19,7 +19,6 @@ from clients.selectors import (
 from clients.toegang import clienten_voor_gebruiker, volledig_dossier
 from stapteam.audit import log_toegang
 from stapteam.constants import Actie
-from stapteam.paginering import GeteldePaginator
 from stapteam.toegang import mag, teams_van, vereist
 
 PER_PAGINA = 25
@@ -76,27 +75,17 @@ def _lijst(request: HttpRequest, basis: QuerySet[Client], *, titel: str, mijn: b
         vandaag=vandaag,
         gebruiker=request.user,
     )
-    clienten = signalen.met_vlaggen(
-        _filteren(
-            clienten, data, bsn_zoeken=volledig_dossier(request.user), vandaag=vandaag
-        ).select_related("casemanager", "team"),
-        vandaag=vandaag,
-    )
-    # Counted before the signal filter, so each count can be a link to its own list.
-    tellingen = signalen.tellingen(clienten, vandaag=vandaag)
-    aantal = tellingen.clienten
+    clienten = _filteren(
+        clienten, data, bsn_zoeken=volledig_dossier(request.user), vandaag=vandaag
+    ).select_related("casemanager", "team")
     soort = data.get("signaal", "")
-    if soort:
-        clienten = signalen.alleen_met_signaal(
-            clienten, vandaag=vandaag, soort="" if soort == "on" else soort
-        )
-        aantal = tellingen.van(soort)
-    if data.get("sorteer") == "naam":
-        clienten = clienten.order_by("roepnaam", "code")
-    else:
-        clienten = signalen.op_urgentie(clienten, vandaag=vandaag)
-    pagina = GeteldePaginator(clienten, PER_PAGINA, aantal=aantal).get_page(
-        request.GET.get("pagina")
+    pagina, tellingen = signalen.pagina_op_urgentie(
+        clienten,
+        vandaag=vandaag,
+        nummer=request.GET.get("pagina"),
+        per_pagina=PER_PAGINA,
+        soort=soort,
+        op_naam=data.get("sorteer") == "naam",
     )
     rijen = [
         {

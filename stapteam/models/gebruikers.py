@@ -44,7 +44,8 @@ class User(AbstractUser):
         """The role code, or None for an account without a role (a technical superuser).
 
         Read once per object, together with the permissions
-        (``stapteam.backends.rol_en_rechten_laden``); every user has at most one role group.
+        (``stapteam.backends.rol_en_rechten_laden``), unless the query brought it along
+        (``stapteam.toegang.medewerkers_van``); every user has at most one role group.
         """
         if not hasattr(self, "_rol"):
             if "groups" in getattr(self, "_prefetched_objects_cache", {}):

@@ -5,10 +5,13 @@ is not also a deliberate change to this specification makes the test fail.
 """
 
 import pytest
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 
 from stapteam.constants import Rol
+from stapteam.models import User
 from stapteam.rollen import ROL_PERMISSIES, synchroniseer_rollen
+from stapteam.toegang import mag
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -142,3 +145,28 @@ def test_synchroniseren_herstelt_een_handmatige_wijziging():
 def test_elke_genoemde_permissie_bestaat():
     for rol, codes in ROL_PERMISSIES.items():
         assert permissies_van(rol) == set(codes), f"{rol}: een permissie bestaat niet"
+
+
+@pytest.mark.parametrize("rol", Rol.values)
+def test_mag_antwoordt_als_has_perm(rol):
+    """``mag`` reads her permissions once per request; it answers for every permission
+    as Django's ``has_perm`` does, also for a permission given to her account alone,
+    and never for an inactive account or a superuser."""
+    gebruiker = UserFactory(rol=rol)
+    eigen = Permission.objects.get(codename="add_budget")
+    gebruiker.user_permissions.add(eigen)
+    alle = [
+        f"{p.content_type.app_label}.{p.codename}"
+        for p in Permission.objects.select_related("content_type")
+    ]
+    gelezen = User.objects.get(pk=gebruiker.pk)
+    antwoorden = {p: mag(gelezen, p) for p in alle}
+    assert antwoorden == {p: User.objects.get(pk=gebruiker.pk).has_perm(p) for p in alle}
+    assert antwoorden["budget.add_budget"] and any(antwoorden.values())
+    User.objects.filter(pk=gebruiker.pk).update(is_active=False)
+    assert not any(mag(User.objects.get(pk=gebruiker.pk), p) for p in alle)
+
+
+def test_mag_niets_voor_een_superuser():
+    beheer = User.objects.create_superuser("technisch", "t@example.org", "x" * 20, naam="T")
+    assert beheer.has_perm("clients.view_client") and not mag(beheer, "clients.view_client")
