@@ -136,12 +136,6 @@ class Tellingen:
     met_signaal: int
     per_soort: list[tuple[Signaalsoort, int]]
 
-    def van(self, soort: str) -> int:
-        """How many a list filtered on ``soort`` holds ("" or "on": any signal)."""
-        if soort in ("", "on"):
-            return self.met_signaal
-        return next((aantal for s, aantal in self.per_soort if s.code == soort), 0)
-
 
 GEEN_TELLINGEN = Tellingen(clienten=0, met_signaal=0, per_soort=[])
 
