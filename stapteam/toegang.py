@@ -30,7 +30,7 @@ def mag(user: User, permissie: str) -> bool:
     """Whether the user's role carries this model permission ('app.codename').
 
     Her permissions are gathered from the login backends once per user object (one
-    request): a dossier asks about thirty times. With no object, a permission holds
+    request): a dossier asks 39 times. With no object, a permission holds
     exactly when a backend lists it, as ``User.has_perm`` decides."""
     if not (user.is_authenticated and user.is_active and not user.is_superuser):
         return False
