@@ -19,10 +19,8 @@ subquery per client, whatever the size of her history.
 """
 
 import datetime as dt
-import sys
 from dataclasses import dataclass
 from functools import reduce
-from math import ceil
 from operator import or_
 from typing import Protocol
 
@@ -40,7 +38,7 @@ from clients.selectors import (
     met_toestemmingstatus_nu,
 )
 from stapteam.models import User
-from stapteam.paginering import GeteldePaginator
+from stapteam.paginering import GeteldePaginator, kies_pagina
 
 
 @dataclass(frozen=True)
@@ -229,8 +227,7 @@ def pagina_op_urgentie(
     sums them over every row (window sums) and orders the rows with the chosen kind
     first, so the list filtered on a kind is the head of the whole list and each of its
     pages brings the counts of the whole list along. A second query reads the page's
-    clients. Only a page outside the list costs more: the first page (for the count),
-    then the last."""
+    clients. A page outside the list is chosen as ``kies_pagina`` chooses it."""
     vlaggen = _vlaggen(clienten, "pk", "roepnaam", "code", vandaag=vandaag)
     if vlaggen is None:
         return Page([], 1, GeteldePaginator(clienten, per_pagina, aantal=0)), GEEN_TELLINGEN
@@ -260,21 +257,9 @@ def pagina_op_urgentie(
             cursor.execute(f"{sql} LIMIT {per_pagina:d} OFFSET {begin:d}", vlaggen.params)
             return cursor.fetchall()
 
-    try:
-        nummer = int(nummer)
-    except (TypeError, ValueError):
-        nummer = 1
-    # An offset past what a database's integer holds is past the end of any list.
-    rijen = ophalen(nummer) if 1 <= nummer <= sys.maxsize // per_pagina else []
-    if nummer != 1 and not any(in_lijst for _, in_lijst, *_ in rijen):
-        # Outside the list: its last page. Any row of the whole list says how long the
-        # list is; past the whole list, its first page does.
-        opgehaald = nummer if rijen else 1
-        if not rijen:
-            rijen = ophalen(1)
-        nummer = max(1, ceil(rijen[0][2] / per_pagina)) if rijen else 1
-        if nummer != opgehaald:
-            rijen = ophalen(nummer)
+    nummer, rijen = kies_pagina(
+        nummer, per_pagina, ophalen, lengte=lambda rij: rij[2], in_lijst=lambda rij: rij[1]
+    )
     aantal = rijen[0][2] if rijen else 0
     telling = vlaggen.tellingen(rijen[0][3:]) if rijen else GEEN_TELLINGEN
     ids = [pk for pk, in_lijst, *_ in rijen if in_lijst]

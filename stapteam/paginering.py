@@ -8,6 +8,7 @@ query of its page instead: ``pagina_met_telling``.
 """
 
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from math import ceil
 
@@ -23,17 +24,45 @@ class GeteldePaginator(Paginator):
         self.count = aantal  # in place of the cached property that would count again
 
 
+def kies_pagina(
+    nummer,
+    per_pagina: int,
+    ophalen: Callable[[int], list],
+    *,
+    lengte: Callable[[object], int],
+    in_lijst: Callable[[object], bool] = lambda rij: True,
+) -> tuple[int, list]:
+    """Page ``nummer`` as ``Paginator.get_page`` chooses it (not a whole number: the
+    first; before the first or past the last: the last), and its rows, from a query that
+    counts the list in each of its rows: ``ophalen(n)`` gives the rows of page ``n``,
+    ``lengte(rij)`` the list's length. The list may be the head of the rows (those for
+    which ``in_lijst``). Only a page outside the list costs more: the first page (for the
+    length, when the page was past every row), then the last."""
+    try:
+        nummer = int(nummer)
+    except (TypeError, ValueError):
+        nummer = 1
+    # An offset past what a database's integer holds is past the end of any list.
+    rijen = ophalen(nummer) if 1 <= nummer <= sys.maxsize // per_pagina else []
+    if nummer != 1 and not any(in_lijst(rij) for rij in rijen):
+        opgehaald = nummer if rijen else 1
+        if not rijen:
+            rijen = ophalen(1)
+        nummer = max(1, ceil(lengte(rijen[0]) / per_pagina)) if rijen else 1
+        if nummer != opgehaald:
+            rijen = ophalen(nummer)
+    return nummer, rijen
+
+
 def pagina_met_telling(
     rijen: QuerySet, per_pagina: int, nummer, **sommen: Expression
 ) -> tuple[Page, dict[str, int]]:
-    """Page ``nummer`` of ``rijen`` as ``Paginator.get_page`` chooses it (not a whole
-    number: the first; before the first or past the last: the last), and each of
-    ``sommen`` summed over the whole list.
+    """Page ``nummer`` of ``rijen`` as ``kies_pagina`` chooses it, and each of ``sommen``
+    summed over the whole list.
 
     The list's length and the sums come with the page's rows, as window aggregates over
     every row of the list, so the list is filtered once instead of once more for a
-    count. Only a page outside the list costs more: the first page (for the count),
-    then the last."""
+    count."""
     geteld = rijen.annotate(
         _pg_aantal=Window(Count("pk")),
         **{f"_pg_{naam}": Window(Sum(som)) for naam, som in sommen.items()},
@@ -43,18 +72,7 @@ def pagina_met_telling(
         begin = (nummer - 1) * per_pagina
         return list(geteld[begin : begin + per_pagina])
 
-    try:
-        nummer = int(nummer)
-    except (TypeError, ValueError):
-        nummer = 1
-    # An offset past what a database's integer holds is past the end of any list.
-    gevonden = ophalen(nummer) if 1 <= nummer <= sys.maxsize // per_pagina else []
-    if not gevonden and nummer != 1:
-        gevonden = ophalen(1)
-        aantal = gevonden[0]._pg_aantal if gevonden else 0
-        nummer = max(1, ceil(aantal / per_pagina))
-        if nummer > 1:
-            gevonden = ophalen(nummer)
+    nummer, gevonden = kies_pagina(nummer, per_pagina, ophalen, lengte=lambda rij: rij._pg_aantal)
     eerste = gevonden[0] if gevonden else None
     aantal = eerste._pg_aantal if eerste else 0
     paginator = GeteldePaginator(rijen, per_pagina, aantal=aantal)
