@@ -32,7 +32,23 @@ ROLLEN = [
 
 def _belasting_machine() -> str:
     een, vijf, vijftien = os.getloadavg()
-    return f"load average {een:.1f} / {vijf:.1f} / {vijftien:.1f} on {os.cpu_count()} cores"
+    return (
+        f"load average {een:.1f} / {vijf:.1f} / {vijftien:.1f} on {os.cpu_count()} cores, "
+        f"yardstick {ijkmaat_ms():.0f} ms"
+    )
+
+
+def ijkmaat_ms() -> float:
+    """How fast this machine is now: the CPU milliseconds of a fixed piece of pure-Python
+    work, the best of five. The same code and database measured 2.5 times slower one hour
+    than the next on the same machine (docs/prestaties.md), so a run's times are compared
+    with another run's in proportion to this yardstick."""
+    tijden = []
+    for _ in range(5):
+        begin = time.process_time()
+        sum(i * i for i in range(300_000))
+        tijden.append((time.process_time() - begin) * 1000)
+    return min(tijden)
 
 
 def draaien(command, *, herhalingen: int, **opties) -> None:
