@@ -40,9 +40,9 @@ def _belasting_machine() -> str:
 
 def ijkmaat_ms() -> float:
     """How fast this machine is now: the CPU milliseconds of a fixed piece of pure-Python
-    work, the best of five. The same code and database measured 2.1–2.9 times slower one hour
-    than the next on the same machine (docs/prestaties.md), so a run's times are compared
-    with another run's in proportion to this yardstick."""
+    work, the best of five. The same code and database measured 2.1–2.9 times slower at
+    one hour than two hours later on the same machine (docs/prestaties.md), so a run's
+    times are compared with another run's in proportion to this yardstick."""
     tijden = []
     for _ in range(5):
         begin = time.process_time()
