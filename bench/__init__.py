@@ -5,6 +5,7 @@
 - ``metingen``: times each page in-process as the role that uses it, with the plain
   admin changelist and the bare SQL of each page as references;
 - ``belasting``: a mixed casemanager workload against gunicorn on loopback;
+- ``machine``: the load and a CPU yardstick that every report gives;
 - ``referentie_admin`` and ``urls``: the plain admin changelist used as a reference.
 
 Not part of the application and never run in production or CI.

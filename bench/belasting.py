@@ -37,6 +37,7 @@ from django.db import connection
 from django.test import Client as TestClient
 from django.utils import timezone
 
+from bench import machine
 from bench.metingen import p95
 from stapteam.models import User
 
@@ -62,7 +63,7 @@ class Uitkomst:
     fouten: dict[str, int] = field(default_factory=dict)
     cpu_workers: float = 0.0  # seconds, all workers together, over the measured period
     cpu_driver: float = 0.0  # seconds, this process (the sessions' threads)
-    load: tuple[float, float, float] = (0.0, 0.0, 0.0)  # at the end
+    machine: str = ""  # its load and yardstick at the end (bench.machine)
 
     @property
     def werkersoort(self) -> str:
@@ -84,7 +85,7 @@ class Uitkomst:
             f"**{sum(self.fouten.values())} errors** in {self.verzoeken} requests; "
             f"worker CPU **{self.cpu_workers / max(self.verzoeken, 1) * 1000:.0f} ms per "
             f"request** (driver {self.cpu_driver / max(self.verzoeken, 1) * 1000:.0f} ms); "
-            f"load average {' / '.join(f'{x:.1f}' for x in self.load)}.",
+            f"{self.machine}.",
             "",
             "| request | count | errors | p50 | p95 |",
             "|---|---:|---:|---:|---:|",
@@ -305,7 +306,7 @@ def meten(
             draad.join()
         uitkomst.cpu_workers = cpu_seconden(proces) - cpu_workers
         uitkomst.cpu_driver = time.process_time() - cpu_driver
-        uitkomst.load = os.getloadavg()
+        uitkomst.machine = machine.toestand()
     finally:
         proces.terminate()
         proces.wait(timeout=30)

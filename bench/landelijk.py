@@ -1,7 +1,6 @@
 """The run of ``manage.py benchmark --landelijk``: build (or find) the data, measure the
 pages, load gunicorn, print the tables for docs/prestaties.md."""
 
-import os
 import time
 
 from django.core.management.base import CommandError
@@ -9,7 +8,7 @@ from django.db import connection
 from django.db.models import Q
 from django.utils import timezone
 
-from bench import belasting, metingen
+from bench import belasting, machine, metingen
 from bench.landelijke_data import MEETTEAM, Schaal, opbouwen
 from clients.constants import Status
 from clients.models import Client, Contact, Situatie, Toestemming
@@ -30,27 +29,6 @@ ROLLEN = [
 ]
 
 
-def _belasting_machine() -> str:
-    een, vijf, vijftien = os.getloadavg()
-    return (
-        f"load average {een:.1f} / {vijf:.1f} / {vijftien:.1f} on {os.cpu_count()} cores, "
-        f"yardstick {ijkmaat_ms():.0f} ms"
-    )
-
-
-def ijkmaat_ms() -> float:
-    """How fast this machine is now: the CPU milliseconds of a fixed piece of pure-Python
-    work, the best of five. The same code and database measured 2.1–2.9 times slower at
-    one hour than two hours later on the same machine (docs/prestaties.md), so a run's
-    times are compared with another run's in proportion to this yardstick."""
-    tijden = []
-    for _ in range(5):
-        begin = time.process_time()
-        sum(i * i for i in range(300_000))
-        tijden.append((time.process_time() - begin) * 1000)
-    return min(tijden)
-
-
 def draaien(command, *, herhalingen: int, **opties) -> None:
     schrijf = command.stdout.write
     if connection.vendor != "postgresql":
@@ -58,7 +36,7 @@ def draaien(command, *, herhalingen: int, **opties) -> None:
             "De landelijke benchmark draait alleen op PostgreSQL; zet BENCHMARK_DATABASE_URL "
             "op een lege PostgreSQL-database."
         )
-    schrijf(f"Machine voor het opbouwen: {_belasting_machine()}")
+    schrijf(f"Machine voor het opbouwen: {machine.toestand()}")
     if opties["alleen_meten"]:
         team = Team.objects.filter(code=MEETTEAM).first()
         if team is None:
@@ -82,7 +60,7 @@ def draaien(command, *, herhalingen: int, **opties) -> None:
             opbouw = opbouwen(schaal, melden=schrijf)
         except ValueError as fout:
             raise CommandError(str(fout)) from fout
-        schrijf(f"Opgebouwd in {time.perf_counter() - begin:.0f} s ({_belasting_machine()}).")
+        schrijf(f"Opgebouwd in {time.perf_counter() - begin:.0f} s ({machine.toestand()}).")
         team, gebruikers = opbouw.team, opbouw.gebruikers
 
     schrijf(
@@ -110,7 +88,7 @@ def draaien(command, *, herhalingen: int, **opties) -> None:
     uitslag = []
     if not opties["zonder_paginas"]:
         client = metingen.meetclient(team, gebruikers[Rol.CASEMANAGER])
-        schrijf(f"Pagina's ({herhalingen} keer, {_belasting_machine()}):")
+        schrijf(f"Pagina's ({herhalingen} keer, {machine.toestand()}):")
         uitslag = metingen.alles_meten(
             gebruikers,
             client,
@@ -121,7 +99,7 @@ def draaien(command, *, herhalingen: int, **opties) -> None:
         )
     doorvoer = None
     if not opties["zonder_belasting"]:
-        schrijf(f"Doorvoer onder gunicorn ({_belasting_machine()}):")
+        schrijf(f"Doorvoer onder gunicorn ({machine.toestand()}):")
         clienten = list(
             Client.objects.filter(team=team)
             .exclude(status=Status.UITGESTROOMD)
@@ -147,14 +125,14 @@ def draaien(command, *, herhalingen: int, **opties) -> None:
     if doorvoer is not None:
         schrijf("")
         schrijf(doorvoer.tabel())
-    schrijf(f"\nNa afloop: {_belasting_machine()}.")
+    schrijf(f"\nNa afloop: {machine.toestand()}.")
 
 
 def _evaluatie_meten(team: Team, herhalingen: int, schrijf) -> None:
     """The evaluation figures of the measured team over the last twelve months, per part:
     function, bare SQL and PostgreSQL's own time (``rapportage.evaluatie_meting``)."""
     periode = laatste_twaalf_maanden(timezone.localdate())
-    schrijf(f"Evaluatierapport ({herhalingen} keer, {_belasting_machine()}):")
+    schrijf(f"Evaluatierapport ({herhalingen} keer, {machine.toestand()}):")
     for regel in regels(meet_evaluatie(team, periode.van, periode.tot, herhalingen)):
         schrijf(regel)
-    schrijf(f"Na afloop: {_belasting_machine()}.")
+    schrijf(f"Na afloop: {machine.toestand()}.")
