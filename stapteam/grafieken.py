@@ -1,13 +1,16 @@
 """Charts as server-rendered SVG: the same markup in the page and in a PDF.
 
 ``staafdiagram`` lays out a horizontal bar chart with one or more series per category;
-the template ``includes/staafdiagram.html`` draws it. The category name stands above
+``svg`` draws it (in a template: ``{% staafdiagram grafiek id %}``). The category name stands above
 its bars, so the chart stays readable on a phone without shrinking the text. Series are
 told apart by fill *and* outline (not by colour alone), every bar carries its value as
 text, and the page shows the same numbers in a table for screen readers.
 """
 
 from dataclasses import dataclass
+
+from django.utils.html import conditional_escape
+from django.utils.safestring import SafeString, mark_safe
 
 BREEDTE = 340
 STAAFGEBIED = 280
@@ -92,3 +95,56 @@ def staafdiagram(
             for i, (naam, _) in enumerate(reeksen)
         ],
     }
+
+
+def _t(waarde) -> str:
+    """A value as the template engine printed it with localisation off: numbers with a
+    decimal point (SVG needs one whatever the page's language), text escaped."""
+    return conditional_escape(str(waarde))
+
+
+def svg(grafiek: dict, id: str) -> SafeString:
+    """The chart of ``staafdiagram`` as SVG, with ``id`` for its title.
+
+    Written in Python rather than a template: a chart has a few hundred values, and the
+    template engine took 0.3 ms per chart row (2.4 ms of the dossier, 7.5 ms of the
+    municipality's dashboard). ``tests/stapteam/test_grafieken.py`` compares it with what
+    the former template wrote, for hostile labels."""
+    delen = [
+        f'<svg class="grafiek" viewBox="-1 0 {_t(grafiek["breedte"] + 2)} '
+        f'{_t(grafiek["hoogte"])}" width="{_t(grafiek["breedte"])}" '
+        f'height="{_t(grafiek["hoogte"])}" role="img" aria-labelledby="{_t(id)}-titel" '
+        'xmlns="http://www.w3.org/2000/svg">',
+        f'<title id="{_t(id)}-titel">{_t(grafiek["titel"])}</title>',
+    ]
+    for item in grafiek["legenda"]:
+        delen.append(
+            f'<rect x="{_t(item["x"])}" y="5" width="13" height="11" fill="{_t(item["vulling"])}" '
+            f'stroke="{_t(item["rand"])}" stroke-width="1.5"/>'
+            f'<text x="{_t(item["x"] + 18)}" y="15" font-size="12">{_t(item["naam"])}</text>'
+        )
+    hoogte = _t(grafiek["staafhoogte"])
+    for rij in grafiek["rijen"]:
+        boven, onder = _t(rij["staven_boven"]), _t(rij["staven_onder"])
+        delen.append(
+            f'<text x="0" y="{_t(rij["label_y"])}" font-size="13" font-weight="600">'
+            f"{_t(rij['label'])}</text>"
+        )
+        delen.extend(
+            f'<line x1="{_t(lijn["x"])}" x2="{_t(lijn["x"])}" y1="{boven}" y2="{onder}" '
+            'stroke="#d5dadd" stroke-width="1"/>'
+            for lijn in grafiek["schaal"]
+        )
+        for staaf in rij["staven"]:
+            if staaf.breedte:
+                delen.append(
+                    f'<rect x="0" y="{_t(staaf.y)}" width="{_t(staaf.breedte)}" '
+                    f'height="{hoogte}" fill="{_t(staaf.vulling)}" stroke="{_t(staaf.rand)}" '
+                    'stroke-width="1.5"/>'
+                )
+            delen.append(
+                f'<text x="{_t(staaf.tekst_x)}" y="{_t(staaf.y + 10)}" font-size="12">'
+                f"{_t(staaf.tekst)}</text>"
+            )
+    delen.append("</svg>")
+    return mark_safe("".join(delen))
