@@ -88,7 +88,7 @@ def draaien(command, *, herhalingen: int, **opties) -> None:
     uitslag = []
     if not opties["zonder_paginas"]:
         client = metingen.meetclient(team, gebruikers[Rol.CASEMANAGER])
-        schrijf(f"Pagina's ({herhalingen} keer, {machine.toestand()}):")
+        schrijf(f"Pagina's ({herhalingen} rondes van elke pagina één keer, {machine.toestand()}):")
         uitslag = metingen.alles_meten(
             gebruikers,
             client,

@@ -119,65 +119,88 @@ def alles_meten(
     melden=print,
     namen: list[str] | None = None,
 ) -> list[Meting]:
-    """Measure every page, or only those whose name contains one of ``namen``."""
-    uitkomst = []
+    """Measure every page, or only those whose name contains one of ``namen``.
+
+    In rounds: each round requests every page once, in the table's order. The machine's
+    speed drifts over minutes (the same code measured 2.5 times faster two hours later,
+    see docs/prestaties.md), so pages measured one after the other would compare spells
+    of the machine; measured side by side, the caseload and its reference share them."""
     with override_settings(ROOT_URLCONF="bench.urls"):
-        for pagina in paginas(client):
-            if namen and not any(naam in pagina.naam for naam in namen):
-                continue
-            meting = meet(
-                gebruikers[pagina.rol], pagina, herhalingen=herhalingen, max_seconden=max_seconden
-            )
+        meters = [
+            _Meter(gebruikers[pagina.rol], pagina)
+            for pagina in paginas(client)
+            if not namen or any(naam in pagina.naam for naam in namen)
+        ]
+        for ronde in range(1, herhalingen + 1):
+            for meter in meters:
+                if meter.mag_nog(max_seconden):
+                    meter.verzoek()
+            if ronde % 10 == 0 and ronde < herhalingen:
+                melden(f"  ronde {ronde} van {herhalingen}")
+        uitkomst = []
+        for meter in meters:
+            meting = meter.meting()
             melden(
-                f"  {pagina.naam} ({pagina.rol}): n={meting.n}, {meting.queries} queries, "
-                f"p50 {meting.p50:.0f} ms, p95 {meting.p95:.0f} ms, CPU p50 {meting.cpu_p50:.0f} ms"
+                f"  {meting.pagina.naam} ({meting.pagina.rol}): n={meting.n}, "
+                f"{meting.queries} queries, p50 {meting.p50:.0f} ms, p95 {meting.p95:.0f} ms, "
+                f"CPU p50 {meting.cpu_p50:.0f} ms"
                 + (f", kale SQL p50 {meting.kaal_p50:.0f} ms" if meting.kaal_p50 else "")
             )
             uitkomst.append(meting)
     return uitkomst
 
 
-def meet(gebruiker: User, pagina: Pagina, *, herhalingen: int, max_seconden: float) -> Meting:
-    """``herhalingen`` requests after one warm-up, or fewer when they take longer than
-    ``max_seconden`` together (a page of many seconds would otherwise hold the run up for
-    an hour; the table says how many, n)."""
-    browser = TestClient(HTTP_HOST="localhost")
-    browser.force_login(gebruiker)
+class _Meter:
+    """One page as its user requests it: a warm-up request on creation, then each
+    ``verzoek`` timed (wall clock and this process's CPU) with its queries captured."""
 
-    def verzoek():
-        if pagina.post is not None:
-            antwoord = browser.post(pagina.url, pagina.post)
+    def __init__(self, gebruiker: User, pagina: Pagina):
+        self.pagina = pagina
+        self.browser = TestClient(HTTP_HOST="localhost")
+        self.browser.force_login(gebruiker)
+        self.tijden: list[float] = []
+        self.cpu: list[float] = []
+        self.vastgelegd: CaptureQueriesContext | None = None
+        self._verzoek()  # warm caches and the session, as a real user's second visit
+
+    def _verzoek(self) -> None:
+        if self.pagina.post is not None:
+            antwoord = self.browser.post(self.pagina.url, self.pagina.post)
             verwacht = 302
         else:
-            antwoord = browser.get(pagina.url)
+            antwoord = self.browser.get(self.pagina.url)
             verwacht = 200
         if antwoord.status_code != verwacht:
-            raise RuntimeError(f"{pagina.url} gaf {antwoord.status_code} in plaats van {verwacht}")
+            raise RuntimeError(
+                f"{self.pagina.url} gaf {antwoord.status_code} in plaats van {verwacht}"
+            )
 
-    verzoek()  # warm caches and the session, as a real user's second visit
-    tijden: list[float] = []
-    cpu: list[float] = []
-    begin = time.perf_counter()
-    while len(tijden) < herhalingen:
+    def mag_nog(self, max_seconden: float) -> bool:
+        """Whether to request it again: always once; then while its requests together
+        took at most ``max_seconden`` (a page of many seconds would otherwise hold the
+        run up for an hour; the table says how many, n)."""
+        return not self.tijden or sum(self.tijden) / 1000 <= max_seconden
+
+    def verzoek(self) -> None:
         with CaptureQueriesContext(connection) as vastgelegd:
             start, start_cpu = time.perf_counter(), time.process_time()
-            verzoek()
-            tijden.append((time.perf_counter() - start) * 1000)
-            cpu.append((time.process_time() - start_cpu) * 1000)
-        if time.perf_counter() - begin > max_seconden:
-            break
-    queries = len(vastgelegd)
-    kaal = _kaal(vastgelegd, len(tijden)) if pagina.kaal else None
-    return Meting(
-        pagina=pagina,
-        n=len(tijden),
-        queries=queries,
-        p50=statistics.median(tijden),
-        p95=p95(tijden),
-        kaal_p50=statistics.median(kaal) if kaal else None,
-        kaal_p95=p95(kaal) if kaal else None,
-        cpu_p50=statistics.median(cpu),
-    )
+            self._verzoek()
+            self.tijden.append((time.perf_counter() - start) * 1000)
+            self.cpu.append((time.process_time() - start_cpu) * 1000)
+        self.vastgelegd = vastgelegd
+
+    def meting(self) -> Meting:
+        kaal = _kaal(self.vastgelegd, len(self.tijden)) if self.pagina.kaal else None
+        return Meting(
+            pagina=self.pagina,
+            n=len(self.tijden),
+            queries=len(self.vastgelegd),
+            p50=statistics.median(self.tijden),
+            p95=p95(self.tijden),
+            kaal_p50=statistics.median(kaal) if kaal else None,
+            kaal_p95=p95(kaal) if kaal else None,
+            cpu_p50=statistics.median(self.cpu),
+        )
 
 
 def _kaal(vastgelegd: CaptureQueriesContext, keer: int) -> list[float]:
@@ -213,7 +236,8 @@ def tabel(metingen: list[Meting]) -> str:
         return "\n".join(regels)
     regels.append("")
     regels.append(
-        f"Caseload p50 / admin changelist p50: **{caseload.p50 / referentie.p50:.1f}×**; "
+        f"Caseload p50 / admin changelist p50: **{caseload.p50 / referentie.p50:.1f}×** "
+        f"(CPU p50 {caseload.cpu_p50 / referentie.cpu_p50:.1f}×); "
         f"caseload p50 / its bare SQL: **{caseload.p50 / caseload.kaal_p50:.1f}×**."
     )
     return "\n".join(regels)
