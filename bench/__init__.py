@@ -6,7 +6,8 @@
   admin changelist and the bare SQL of each page as references;
 - ``belasting``: a mixed casemanager workload against gunicorn on loopback;
 - ``machine``: the load and a CPU yardstick that every report gives;
-- ``referentie_admin`` and ``urls``: the plain admin changelist used as a reference.
+- ``referentie_admin``, ``urls`` and ``instellingen``: the plain admin changelist used as
+  a reference, in-process and under gunicorn.
 
 Not part of the application and never run in production or CI.
 """

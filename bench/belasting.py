@@ -7,6 +7,11 @@ measurements are, ``force_login``: the benchmark settings do not demand MFA). Th
 driver is threads with ``http.client``, in this process: it takes some of the same two
 cores, which the report says.
 
+With ``REFERENTIE`` among the mixes, every request in its turns is the plain admin
+changelist of the caseload's clients (gunicorn runs ``bench.instellingen``, the
+benchmark's settings with the reference mounted): the throughput of Django's own list
+page on the same machine in the same minutes, to read the mix's number against.
+
 Besides requests per second (which says as much about the machine's other work as about
 the application) it reports the CPU time the gunicorn workers spent per request, read
 from ``/proc`` over the measured period: the application's own cost.
@@ -49,6 +54,9 @@ MIX = [
     ("contactformulier", 20),
     ("contact vastleggen", 15),
 ]
+# The reference: only the plain admin changelist of the caseload's clients
+# (``bench.referentie_admin``), what Django itself serves of a list on this machine.
+REFERENTIE = [("admin-changelist", 100)]
 ZOEKTERMEN = ["an", "ra", "el", "in", "na", "ma"]
 CSRF_VELD = re.compile(rb'name="csrfmiddlewaretoken" value="([^"]+)"')
 
@@ -59,6 +67,7 @@ class Uitkomst:
     seconden: float
     workers: int
     threads: int
+    mix: list[tuple[str, int]]
     tijden: dict[str, list[float]] = field(default_factory=dict)
     fouten: dict[str, int] = field(default_factory=dict)
     cpu_workers: float = 0.0  # seconds, all workers together, over the measured period
@@ -78,9 +87,10 @@ class Uitkomst:
         return self.verzoeken / self.seconden
 
     def tabel(self) -> str:
+        naam = "admin changelist alone" if self.mix == REFERENTIE else "casemanager mix"
         regels = [
-            f"{self.sessies} concurrent sessions, {self.seconden:.0f} s, gunicorn "
-            f"{self.workers} workers × {self.threads} threads ({self.werkersoort}): "
+            f"{naam.capitalize()}: {self.sessies} concurrent sessions, {self.seconden:.0f} s, "
+            f"gunicorn {self.workers} workers × {self.threads} threads ({self.werkersoort}): "
             f"**{self.per_seconde:.1f} requests/s**, "
             f"**{sum(self.fouten.values())} errors** in {self.verzoeken} requests; "
             f"worker CPU **{self.cpu_workers / max(self.verzoeken, 1) * 1000:.0f} ms per "
@@ -90,7 +100,7 @@ class Uitkomst:
             "| request | count | errors | p50 | p95 |",
             "|---|---:|---:|---:|---:|",
         ]
-        for soort, _ in MIX:
+        for soort, _ in self.mix:
             tijden = self.tijden.get(soort, [])
             if tijden:
                 regels.append(
@@ -120,7 +130,7 @@ def vrije_poort() -> int:
 def gunicorn_starten(poort: int, *, workers: int, threads: int) -> subprocess.Popen:
     omgeving = {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "stapteam.settings.dev",
+        "DJANGO_SETTINGS_MODULE": "bench.instellingen",
         "DJANGO_DEBUG": "false",
         "DATABASE_URL": database_url(),
     }
@@ -184,14 +194,13 @@ def sessies(casemanagers: list[User], aantal: int) -> list[str]:
 
 
 class _Sessie(threading.Thread):
-    def __init__(self, poort, cookie, clienten, *, nummer, meten_vanaf, stop, uitkomst, slot):
+    def __init__(self, poort, cookie, clienten, *, nummer, klok, uitkomsten, slot):
         super().__init__(daemon=True)
         self.poort = poort
         self.cookies = {settings.SESSION_COOKIE_NAME: cookie}
         self.clienten = clienten
         self.willekeur = random.Random(nummer)
-        self.meten_vanaf, self.stop = meten_vanaf, stop
-        self.uitkomst, self.slot = uitkomst, slot
+        self.klok, self.uitkomsten, self.slot = klok, uitkomsten, slot
         self.verbinding = None
         self.csrf = ""
 
@@ -221,16 +230,18 @@ class _Sessie(threading.Thread):
         return antwoord.status, inhoud
 
     def run(self):
-        soorten = [s for s, _ in MIX]
-        gewichten = [g for _, g in MIX]
-        while time.monotonic() < self.stop:
-            soort = self.willekeur.choices(soorten, gewichten)[0]
+        while (start := time.monotonic()) < self.klok.stop:
+            uitkomst = self.uitkomsten[self.klok.periode(start) % len(self.uitkomsten)]
+            soort = self.willekeur.choices(
+                [s for s, _ in uitkomst.mix], [g for _, g in uitkomst.mix]
+            )[0]
             client = self.willekeur.choice(self.clienten)
             if soort == "contact vastleggen" and not self.csrf:
                 soort = "contactformulier"
-            start = time.monotonic()
             if soort == "caseload":
                 status, inhoud = self.verzoek("GET", "/clienten/")
+            elif soort == "admin-changelist":
+                status, inhoud = self.verzoek("GET", "/referentie/clients/client/")
             elif soort == "zoeken":
                 zoek = self.willekeur.choice(ZOEKTERMEN)
                 status, inhoud = self.verzoek("GET", f"/clienten/?zoek={zoek}")
@@ -255,15 +266,26 @@ class _Sessie(threading.Thread):
                     },
                 )
             duur = (time.monotonic() - start) * 1000
-            if start < self.meten_vanaf:
+            if start < self.klok.begin:
                 continue
             goed = status == (302 if soort == "contact vastleggen" else 200)
             with self.slot:
-                if goed:
-                    self.uitkomst.tijden.setdefault(soort, []).append(duur)
-                else:
-                    self.uitkomst.fouten[soort] = self.uitkomst.fouten.get(soort, 0) + 1
-                    self.uitkomst.tijden.setdefault(soort, []).append(duur)
+                uitkomst.tijden.setdefault(soort, []).append(duur)
+                if not goed:
+                    uitkomst.fouten[soort] = uitkomst.fouten.get(soort, 0) + 1
+
+
+@dataclass(frozen=True)
+class _Klok:
+    """The measured time, from ``begin`` to ``stop``, in periods of ``periode_seconden``;
+    the periods take turns over the mixes."""
+
+    begin: float
+    stop: float
+    periode_seconden: float
+
+    def periode(self, moment: float) -> int:
+        return max(0, int((moment - self.begin) // self.periode_seconden))
 
 
 def meten(
@@ -275,15 +297,30 @@ def meten(
     opwarmen: float = 10,
     workers: int = 3,
     threads: int = 1,
-) -> Uitkomst:
-    """Start gunicorn, run the mix for ``opwarmen`` + ``seconden`` and count only the
-    requests that started after the warm-up."""
+    mixen: list[list[tuple[str, int]]] | None = None,
+    periode_seconden: float = 10,
+) -> list[Uitkomst]:
+    """Start gunicorn, run the ``mixen`` (default: ``MIX`` alone) for ``opwarmen`` +
+    ``seconden`` and count only the requests that started after the warm-up.
+
+    Several mixes take turns in periods of ``periode_seconden``, all sessions on the same
+    mix at a time: the machine's speed drifts over minutes, and so each mix has the same
+    share of its spells. A request counts for the mix of the period it started in; the
+    workers' CPU is read at every change of period (a request running across it puts a
+    little of its CPU in the next period)."""
+    mixen = mixen or [MIX]
     cookies = sessies(casemanagers, sessies_aantal)
     poort = vrije_poort()
     proces = gunicorn_starten(poort, workers=workers, threads=threads)
-    uitkomst = Uitkomst(sessies=sessies_aantal, seconden=seconden, workers=workers, threads=threads)
+    uitkomsten = [
+        Uitkomst(sessies=sessies_aantal, seconden=0, workers=workers, threads=threads, mix=mix)
+        for mix in mixen
+    ]
     try:
         nu = time.monotonic()
+        klok = _Klok(
+            begin=nu + opwarmen, stop=nu + opwarmen + seconden, periode_seconden=periode_seconden
+        )
         slot = threading.Lock()
         draden = [
             _Sessie(
@@ -291,23 +328,34 @@ def meten(
                 cookie,
                 clienten,
                 nummer=nummer,
-                meten_vanaf=nu + opwarmen,
-                stop=nu + opwarmen + seconden,
-                uitkomst=uitkomst,
+                klok=klok,
+                uitkomsten=uitkomsten,
                 slot=slot,
             )
             for nummer, cookie in enumerate(cookies)
         ]
         for draad in draden:
             draad.start()
-        time.sleep(max(0.0, nu + opwarmen - time.monotonic()))
+        grens = klok.begin
+        time.sleep(max(0.0, grens - time.monotonic()))
         cpu_workers, cpu_driver = cpu_seconden(proces), time.process_time()
+        periode = 0
+        while grens < klok.stop:
+            volgende = min(grens + periode_seconden, klok.stop)
+            time.sleep(max(0.0, volgende - time.monotonic()))
+            nu_workers, nu_driver = cpu_seconden(proces), time.process_time()
+            uitkomst = uitkomsten[periode % len(uitkomsten)]
+            uitkomst.seconden += volgende - grens
+            uitkomst.cpu_workers += nu_workers - cpu_workers
+            uitkomst.cpu_driver += nu_driver - cpu_driver
+            cpu_workers, cpu_driver = nu_workers, nu_driver
+            grens, periode = volgende, periode + 1
         for draad in draden:
             draad.join()
-        uitkomst.cpu_workers = cpu_seconden(proces) - cpu_workers
-        uitkomst.cpu_driver = time.process_time() - cpu_driver
-        uitkomst.machine = machine.toestand()
+        toestand = machine.toestand()
+        for uitkomst in uitkomsten:
+            uitkomst.machine = toestand
     finally:
         proces.terminate()
         proces.wait(timeout=30)
-    return uitkomst
+    return uitkomsten

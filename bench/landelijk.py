@@ -97,8 +97,11 @@ def draaien(command, *, herhalingen: int, **opties) -> None:
             melden=schrijf,
             namen=opties["pagina"],
         )
-    doorvoer = None
+    doorvoer = []
     if not opties["zonder_belasting"]:
+        mixen = [belasting.MIX]
+        if opties["belasting_referentie"]:
+            mixen.append(belasting.REFERENTIE)
         schrijf(f"Doorvoer onder gunicorn ({machine.toestand()}):")
         clienten = list(
             Client.objects.filter(team=team)
@@ -118,13 +121,14 @@ def draaien(command, *, herhalingen: int, **opties) -> None:
             seconden=opties["belasting_seconden"],
             workers=opties["workers"],
             threads=opties["threads"],
+            mixen=mixen,
         )
     if uitslag:
         schrijf("")
         schrijf(metingen.tabel(uitslag))
-    if doorvoer is not None:
+    for uitkomst in doorvoer:
         schrijf("")
-        schrijf(doorvoer.tabel())
+        schrijf(uitkomst.tabel())
     schrijf(f"\nNa afloop: {machine.toestand()}.")
 
 

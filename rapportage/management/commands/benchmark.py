@@ -81,6 +81,12 @@ class Command(BaseCommand):
             help="per worker; 1 (standaard): sync-workers, zoals de Dockerfile; meer: gthread",
         )
         landelijk.add_argument("--zonder-belasting", action="store_true")
+        landelijk.add_argument(
+            "--belasting-referentie",
+            action="store_true",
+            help="om de 10 seconden afwisselend met de mix: elk verzoek de gewone "
+            "admin-changelist (elk krijgt de helft van --belasting-seconden)",
+        )
         landelijk.add_argument("--zonder-paginas", action="store_true")
         landelijk.add_argument(
             "--pagina",
