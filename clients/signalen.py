@@ -184,8 +184,8 @@ def _vlaggen(clienten: QuerySet[Client], *velden: str, vandaag: dt.date) -> _Vla
     query selects nobody (e.g. ``none()``)."""
     alle = soorten(vandaag=vandaag)
     # Each condition annotated straight away as a column: as an alias first and then
-    # selected by name, the ORM resolved every condition twice (a third of this function's
-    # time in the gunicorn workers), for the same SQL.
+    # selected by name, the ORM resolved every condition twice, for the same SQL (this
+    # function took 5.0 instead of 3.4 ms).
     vlaggen = {f"{_vlag(soort)}_": vlag(soort.voorwaarde) for soort in alle}
     binnen = clienten.annotate(**vlaggen).values(*velden, *vlaggen)
     try:
